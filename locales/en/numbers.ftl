@@ -1,0 +1,38 @@
+## How figures read in English. $num is already formatted by CLDR (digits, separators, sign).
+
+# Powers of ten that English writes counts and money in ("5.6 million", "889 billion VND").
+count-scales = 6 9
+money-scales = 9
+
+# A count; $scale is e0 for the plain number, else the power of ten; $n is the scaled number.
+count = { $scale ->
+    [e6] { $num } million
+    [e9] { $num } billion
+   *[e0] { $num }
+}
+
+# An amount of đồng.
+money = { $scale ->
+    [e9] { $num } billion VND
+   *[e0] { $num } VND
+}
+
+percent = { $num }%
+
+# Percentage points, for changes of shares and distances to a target share.
+points = { $num } { $n ->
+    [one] point
+   *[other] points
+}
+
+# A figure the source rounded: $figure is the formatted figure, $qualifier over, about or under.
+qualified = { $qualifier ->
+    [over] over { $figure }
+    [about] about { $figure }
+    [under] under { $figure }
+   *[exact] { $figure }
+}
+
+# Periods shorter than the year.
+period-to-date = up to { $date }
+period-months = over the past { $months } months

@@ -1,0 +1,50 @@
+## Words of the site's pages.
+
+site-name = Social insurance bulletins
+site-tagline = Results and targets of social, health and unemployment insurance in Viet Nam, in four languages.
+# This language's own name, as shown in the language switcher.
+language-name = English
+choose-language = Read the bulletins in English
+not-found = This page does not exist. Go to the bulletins in English
+skip-to-content = Skip to content
+language-switcher = Languages
+footer-note = Figures as reported at the social-insurance conferences of each region. Changes, shares of target and gaps are computed from the data.
+
+home-title = Social insurance bulletins
+home-intro = Results of the past year and targets for the next, as announced at the yearly conferences of provincial and national social insurance.
+home-bulletins = Latest bulletins
+home-regions = Regions
+
+bulletin-date = Published
+bulletin-updated = updated
+bulletin-headline = Key figures
+bulletin-narrative = Summary
+bulletin-figures = Results and targets
+bulletin-source = Source:
+bulletin-default-title = { $region }: results for { $year }
+narrative-missing = The written summary of this bulletin is not available in English yet. All figures below are complete. Read the summary in:
+
+headline-change = { $change } on { $year }
+headline-gap = { $gap } against the target
+headline-target = target for { $year }
+
+table-caption = { $region }: results for { $year }, changes and targets
+table-indicator = Indicator
+table-result = Result { $year }
+table-change = Change on { $year }
+table-change-pct = Change on { $year }, %
+table-target = Target { $year }
+table-reached = Against target
+table-no-figure = no figure
+table-stated-note = As stated by the source; the data cannot compute this figure.
+
+region-results = Results by year
+region-targets = Targets by year
+region-results-caption = { $region }: results by year
+region-targets-caption = { $region }: targets by year
+region-border-changes = Border changes
+region-notes = Notes
+region-bulletins = Bulletins
+
+border-absorbed = On { $date }, { $region } absorbed { $others }. Figures from before and after that date cover different areas.
+border-merged-into = On { $date }, { $region } became part of { $others }. Figures from before and after that date cover different areas.

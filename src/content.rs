@@ -1,0 +1,798 @@
+//! Loads `content/` into a plain site model: site settings, catalogues, yearly data, bulletins.
+//!
+//! Syntax, types, unknown keys, duplicate keys and impossible dates are caught here, each with
+//! its file and line; what the values mean is checked by `figures`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::{self, UniqueMap};
+
+/// A calendar date, checked to exist (no 30 February).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        icu_calendar::Date::try_new_iso(date.year, date.month, date.day).ok()?;
+        Some(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{text}` is not a date that exists; write it as YYYY-MM-DD"
+            ))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SiteConfig {
+    pub base_url: String,
+    pub languages: Vec<String>,
+    pub default_language: String,
+    /// BCP 47 tags for `<html lang>` where they differ from the folder name (`zh` → `zh-Hans`).
+    #[serde(default)]
+    pub language_tags: UniqueMap<String, String>,
+}
+
+impl SiteConfig {
+    pub fn html_lang<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.language_tags.get(lang).map_or(lang, String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegionKind {
+    Country,
+    Province,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BorderChangeKind {
+    /// The region took in the listed regions and kept its name.
+    Absorbed,
+    /// The region became part of the listed region.
+    MergedInto,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BorderChange {
+    pub date: Date,
+    pub change: BorderChangeKind,
+    pub regions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Region {
+    pub kind: RegionKind,
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub border_changes: Vec<BorderChange>,
+}
+
+/// What a figure counts or measures; decides formatting and which checks apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    People,
+    Cases,
+    Visits,
+    Units,
+    Vnd,
+    PctPopulation,
+    PctLabourForce,
+    PctReceivables,
+    PctRecipients,
+}
+
+impl Unit {
+    /// A share of a whole, 0–100, whose changes are percentage points.
+    pub fn is_share(self) -> bool {
+        matches!(
+            self,
+            Unit::PctPopulation | Unit::PctLabourForce | Unit::PctReceivables | Unit::PctRecipients
+        )
+    }
+
+    pub fn is_money(self) -> bool {
+        self == Unit::Vnd
+    }
+
+    pub fn is_count(self) -> bool {
+        !self.is_share() && !self.is_money()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Indicator {
+    pub unit: Unit,
+    pub group: String,
+}
+
+/// `total` = sum of `parts`, by definition.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Identity {
+    pub total: String,
+    pub parts: Vec<String>,
+}
+
+/// `share` = `part` / `whole` × 100, by definition.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Ratio {
+    pub share: String,
+    pub part: String,
+    pub whole: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Catalogue {
+    pub indicators: UniqueMap<String, Indicator>,
+    #[serde(default)]
+    pub identities: Vec<Identity>,
+    #[serde(default)]
+    pub ratios: Vec<Ratio>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    Over,
+    About,
+    Under,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Over => "over",
+            Qualifier::About => "about",
+            Qualifier::Under => "under",
+        }
+    }
+}
+
+/// The span of time a figure covers when it is not the whole year:
+/// `year` (the default), `to-date` (up to `as-of`), or `{months: 11}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    #[default]
+    Year,
+    /// Up to the file's `as-of` date.
+    ToDate,
+    /// The last N months before the `as-of` date.
+    Months(u32),
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PeriodVisitor;
+
+        impl<'de> Visitor<'de> for PeriodVisitor {
+            type Value = Period;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`year`, `to-date`, or `{months: N}`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
+                match v {
+                    "year" => Ok(Period::Year),
+                    "to-date" => Ok(Period::ToDate),
+                    other => Err(E::unknown_variant(other, &["year", "to-date", "months"])),
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Period, A::Error> {
+                let Some(key) = map.next_key::<String>()? else {
+                    return Err(de::Error::custom("an empty period; write `{months: N}`"));
+                };
+                if key != "months" {
+                    return Err(de::Error::unknown_field(&key, &["months"]));
+                }
+                let months: u32 = map.next_value()?;
+                if !(1..=12).contains(&months) {
+                    return Err(de::Error::custom(format!(
+                        "{months} months: a period within a year has 1 to 12 months"
+                    )));
+                }
+                if let Some(extra) = map.next_key::<String>()? {
+                    return Err(de::Error::unknown_field(&extra, &["months"]));
+                }
+                Ok(Period::Months(months))
+            }
+        }
+
+        deserializer.deserialize_any(PeriodVisitor)
+    }
+}
+
+/// A number as the source gave it, with its qualifier and the decimals it was written with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    pub decimals: u8,
+    pub qualifier: Qualifier,
+    pub period: Option<Period>,
+}
+
+impl Figure {
+    pub fn exact(value: f64, decimals: u8) -> Figure {
+        Figure {
+            value,
+            decimals,
+            qualifier: Qualifier::Exact,
+            period: None,
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.qualifier == Qualifier::Exact
+    }
+}
+
+/// Decimals of a number as YAML wrote it: Rust prints the shortest text that reads back the same.
+pub fn decimals_of(value: f64) -> u8 {
+    let text = format!("{value}");
+    text.split_once('.')
+        .map_or(0, |(_, d)| d.len().min(6) as u8)
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FigureVisitor;
+
+        fn number<E: de::Error>(value: f64) -> Result<Figure, E> {
+            if !value.is_finite() {
+                return Err(E::custom(
+                    "a figure must be a finite number, not NaN or infinity",
+                ));
+            }
+            Ok(Figure::exact(value, decimals_of(value)))
+        }
+
+        impl<'de> Visitor<'de> for FigureVisitor {
+            type Value = Figure;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, or a map with `value` and `qualifier` (over, about, under)")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
+                number(v as f64)
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
+                number(v as f64)
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
+                number(v)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
+                let mut value: Option<f64> = None;
+                let mut qualifier = None;
+                let mut period = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let duplicate = || de::Error::custom(format!("duplicate key `{key}`"));
+                    match key.as_str() {
+                        "value" if value.is_some() => return Err(duplicate()),
+                        "value" => value = Some(map.next_value()?),
+                        "qualifier" if qualifier.is_some() => return Err(duplicate()),
+                        "qualifier" => qualifier = Some(map.next_value::<Qualifier>()?),
+                        "period" if period.is_some() => return Err(duplicate()),
+                        "period" => period = Some(map.next_value::<Period>()?),
+                        other => {
+                            return Err(de::Error::unknown_field(
+                                other,
+                                &["value", "qualifier", "period"],
+                            ))
+                        }
+                    }
+                }
+                let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+                let mut figure = number::<A::Error>(value)?;
+                figure.qualifier = qualifier.unwrap_or_default();
+                figure.period = period;
+                Ok(figure)
+            }
+        }
+
+        deserializer.deserialize_any(FigureVisitor)
+    }
+}
+
+/// What a source article says about derived figures, recorded to be compared with the data.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Stated {
+    /// The figure itself, where the data can derive it (an identity or a ratio).
+    pub value: Option<f64>,
+    /// The year's target, where the data can derive it.
+    pub target: Option<f64>,
+    pub change: Option<f64>,
+    pub change_pct: Option<f64>,
+    pub share_of_target: Option<f64>,
+    pub gap_to_target: Option<f64>,
+    /// A multiple of an outside target whose value the source does not give.
+    pub times_target: Option<f64>,
+}
+
+/// A note shown on the region page: a Fluent message `note-<id>` and its whole-number arguments.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Note {
+    pub note: String,
+    #[serde(flatten)]
+    pub args: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct YearData {
+    pub as_of: Option<Date>,
+    #[serde(default)]
+    pub period: Period,
+    #[serde(default)]
+    pub results: UniqueMap<String, Figure>,
+    #[serde(default)]
+    pub targets: UniqueMap<String, Figure>,
+    #[serde(default)]
+    pub stated: UniqueMap<String, Stated>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A source file kept with its text, so later stages can point at lines in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl SourceFile {
+    /// A diagnostic at the key `key_path` of this YAML file (or the file itself if not found).
+    pub fn error_at(&self, key_path: &[&str], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, message)
+            .at_opt(&self.text, yaml::locate(&self.text, key_path))
+    }
+
+    pub fn warning_at(&self, key_path: &[&str], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, message)
+            .at_opt(&self.text, yaml::locate(&self.text, key_path))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionYear {
+    pub region: String,
+    pub year: i32,
+    pub data: YearData,
+    pub file: SourceFile,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BulletinMeta {
+    pub region: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub results_year: i32,
+    /// The year whose targets the bulletin announces, if it announces any.
+    pub targets_year: Option<i32>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub headline: Vec<String>,
+    /// Chart ids to show, in order; the defaults when absent.
+    pub charts: Option<Vec<String>>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Narrative {
+    pub lang: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// Line of the body's first line in the file, for errors inside the body.
+    pub body_line: usize,
+    pub file: SourceFile,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bulletin {
+    /// `YYYY-MM-DD-<region>`: the folder name, and the URL.
+    pub slug: String,
+    pub meta: BulletinMeta,
+    pub file: SourceFile,
+    pub narratives: BTreeMap<String, Narrative>,
+}
+
+/// Everything under `content/`, parsed but not yet interpreted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Content {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub config_file: SourceFile,
+    pub regions: BTreeMap<String, Region>,
+    pub regions_file: SourceFile,
+    pub catalogue: Catalogue,
+    pub catalogue_file: SourceFile,
+    /// region → year → data.
+    pub years: BTreeMap<String, BTreeMap<i32, RegionYear>>,
+    /// Newest first.
+    pub bulletins: Vec<Bulletin>,
+}
+
+/// An id usable in a URL: lowercase ASCII letters and digits in dash-separated words.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+fn load_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, SourceFile), Diagnostic> {
+    let text = yaml::read_text(path)?;
+    let value = yaml::parse(path, &text)?;
+    Ok((
+        value,
+        SourceFile {
+            path: path.to_path_buf(),
+            text,
+        },
+    ))
+}
+
+/// Loads `<root>/content`. Reports every problem it can find before giving up.
+pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
+    let dir = root.join("content");
+    let mut problems = Diagnostics::default();
+    if !dir.is_dir() {
+        return Err(Diagnostic::error(&dir, "there is no content folder here")
+            .with_hint("run bantin in a site folder, pass --root DIR, or create one with `bantin init DIR`")
+            .into());
+    }
+    let config = load_yaml::<SiteConfig>(&dir.join("site.yaml"));
+    let regions = load_yaml::<UniqueMap<String, Region>>(&dir.join("regions.yaml"));
+    let catalogue = load_yaml::<Catalogue>(&dir.join("indicators.yaml"));
+    let years = load_years(&dir.join("data"), &mut problems);
+    let bulletins = load_bulletins(&dir.join("bulletins"), include_drafts, &mut problems);
+
+    let (config, config_file) = config
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default_pair();
+    let (regions, regions_file) = regions
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default_pair();
+    let (catalogue, catalogue_file) = catalogue
+        .map_err(|d| problems.push(d))
+        .unwrap_or_default_pair();
+    match (config, regions, catalogue) {
+        (Some(config), Some(regions), Some(catalogue)) if !problems.has_errors() => Ok(Content {
+            root: root.to_path_buf(),
+            config,
+            config_file,
+            regions: regions.0,
+            regions_file,
+            catalogue,
+            catalogue_file,
+            years,
+            bulletins,
+        }),
+        _ => Err(problems.sorted()),
+    }
+}
+
+/// Turns `Result<(T, SourceFile), ()>` into optional parts, so loading can go on after an error.
+trait OrDefaultPair<T> {
+    fn unwrap_or_default_pair(self) -> (Option<T>, SourceFile);
+}
+
+impl<T> OrDefaultPair<T> for Result<(T, SourceFile), ()> {
+    fn unwrap_or_default_pair(self) -> (Option<T>, SourceFile) {
+        match self {
+            Ok((value, file)) => (Some(value), file),
+            Err(()) => (
+                None,
+                SourceFile {
+                    path: PathBuf::new(),
+                    text: String::new(),
+                },
+            ),
+        }
+    }
+}
+
+/// Files of a folder, sorted by name; a symlink loop or an unreadable entry is reported.
+fn entries(dir: &Path, depth: usize, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(depth)
+        .max_depth(depth)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) => found.push(entry.into_path()),
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let message = if e.loop_ancestor().is_some() {
+                    "a symbolic link here points back to a folder that contains it".to_string()
+                } else {
+                    format!("cannot read this entry: {e}")
+                };
+                problems.push(
+                    Diagnostic::error(path, message)
+                        .with_hint("remove the link or point it somewhere outside content/"),
+                );
+            }
+        }
+    }
+    found
+}
+
+fn load_years(
+    dir: &Path,
+    problems: &mut Diagnostics,
+) -> BTreeMap<String, BTreeMap<i32, RegionYear>> {
+    let mut years: BTreeMap<String, BTreeMap<i32, RegionYear>> = BTreeMap::new();
+    if !dir.is_dir() {
+        return years;
+    }
+    // Deeper entries are unexpected: report them rather than ignore data silently.
+    for path in entries(dir, 3, problems) {
+        problems.push(
+            Diagnostic::error(&path, "data files sit directly in data/<region>/")
+                .with_hint("move the file to content/data/<region>/<year>.yaml"),
+        );
+    }
+    for path in entries(dir, 2, problems) {
+        if path.is_dir() {
+            continue;
+        }
+        let region = path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let year = name
+            .as_deref()
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .and_then(|y| (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten());
+        let Some(year) = year else {
+            problems.push(
+                Diagnostic::error(
+                    &path,
+                    "a data file must be named <year>.yaml, e.g. 2024.yaml",
+                )
+                .with_hint("rename the file, or move it out of content/data/"),
+            );
+            continue;
+        };
+        match load_yaml::<YearData>(&path) {
+            Ok((data, file)) => {
+                years.entry(region.clone()).or_default().insert(
+                    year,
+                    RegionYear {
+                        region: region.clone(),
+                        year,
+                        data,
+                        file,
+                    },
+                );
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    years
+}
+
+fn load_bulletins(dir: &Path, include_drafts: bool, problems: &mut Diagnostics) -> Vec<Bulletin> {
+    let mut bulletins = Vec::new();
+    if !dir.is_dir() {
+        return bulletins;
+    }
+    for folder in entries(dir, 1, problems) {
+        if !folder.is_dir() {
+            continue;
+        }
+        let slug = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let meta_path = folder.join("bulletin.yaml");
+        let (meta, file) = match load_yaml::<BulletinMeta>(&meta_path) {
+            Ok(pair) => pair,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        if meta.draft && !include_drafts {
+            continue;
+        }
+        let expected = format!("{}-{}", meta.date, meta.region);
+        if slug != expected || !is_slug(&meta.region) {
+            problems.push(
+                file.error_at(
+                    &["date"],
+                    format!("the folder `{slug}` does not match the bulletin's date and region"),
+                )
+                .with_hint(format!(
+                    "name the folder `{expected}` (YYYY-MM-DD-<region>)"
+                )),
+            );
+            continue;
+        }
+        let mut narratives = BTreeMap::new();
+        for path in entries(&folder, 1, problems) {
+            let Some(lang) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".md"))
+            else {
+                continue;
+            };
+            match load_narrative(&path, lang) {
+                Ok(n) => {
+                    narratives.insert(lang.to_string(), n);
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+        bulletins.push(Bulletin {
+            slug,
+            meta,
+            file,
+            narratives,
+        });
+    }
+    bulletins.sort_by(|a, b| (b.meta.date, &b.slug).cmp(&(a.meta.date, &a.slug)));
+    bulletins
+}
+
+/// A narrative: YAML front matter between `---` lines, then Markdown.
+pub fn load_narrative(path: &Path, lang: &str) -> Result<Narrative, Diagnostic> {
+    let text = yaml::read_text(path)?;
+    let missing_front = || {
+        Diagnostic::error(path, "the narrative has no front matter")
+            .at(&text, 1, 1)
+            .with_hint("start the file with `---`, a `title:` line, a `summary:` line and `---`")
+    };
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+        .ok_or_else(missing_front)?;
+    let end = rest
+        .find("\n---\n")
+        .or_else(|| rest.find("\n---\r\n"))
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))
+        .ok_or_else(missing_front)?;
+    let front_text = &rest[..end.0];
+    let body = rest.get(end.1..).unwrap_or("").trim_start_matches('\r');
+    // Parse the front matter padded with the lines before it, so YAML errors carry file lines.
+    let padded = format!("\n{front_text}\n");
+    let front: FrontMatter = yaml::parse(path, &padded).map_err(|mut d| {
+        d.excerpt = d
+            .line
+            .and_then(|l| text.lines().nth(l - 1))
+            .map(str::to_string);
+        d
+    })?;
+    let body_line = text[..text.len() - body.len()].matches('\n').count() + 1;
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        text: text.clone(),
+    };
+    if front.title.trim().is_empty() {
+        return Err(file
+            .error_at(&["title"], "the narrative has no title")
+            .at_opt(&text, yaml::locate(&text, &["title"]).or(Some((2, 1))))
+            .with_hint("add `title: \"…\"` to the front matter"));
+    }
+    Ok(Narrative {
+        lang: lang.to_string(),
+        front,
+        body: body.to_string(),
+        body_line,
+        file,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            Date::parse("2024-01-18"),
+            Some(Date {
+                year: 2024,
+                month: 1,
+                day: 18
+            })
+        );
+        assert_eq!(Date::parse("2024-02-30"), None);
+        assert_eq!(Date::parse("2024-13-01"), None);
+        assert_eq!(Date::parse("18/01/2024"), None);
+    }
+
+    #[test]
+    fn figures_keep_their_decimals_and_qualifier() {
+        let f: UniqueMap<String, Figure> =
+            serde_yaml::from_str("a: 93.35\nb: {value: 5600000, qualifier: over}\nc: 93\n")
+                .unwrap();
+        assert_eq!(f.get("a").unwrap().decimals, 2);
+        assert_eq!(f.get("b").unwrap().qualifier, Qualifier::Over);
+        assert_eq!(f.get("c").unwrap().decimals, 0);
+    }
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert!(is_slug("nghe-an"));
+        assert!(!is_slug("../../x"));
+        assert!(!is_slug("Nghe-An"));
+        assert!(!is_slug("a--b"));
+    }
+}

@@ -1,0 +1,683 @@
+//! Validates what the data means and derives the figures pages show: changes, shares of target, gaps.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::{
+    is_slug, Catalogue, Content, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Largest magnitude a figure may have: beyond 2^53 a number no longer holds every digit.
+const MAX_FIGURE: f64 = 9_007_199_254_740_992.0;
+
+/// Where a shown number comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Typed in a data file.
+    Data,
+    /// Computed from other figures (an identity, a ratio, a change).
+    Computed,
+    /// As the source article states it; nothing in the data can compute it.
+    Stated,
+}
+
+/// A number ready to be formatted: value, the decimals to show, qualifier, origin.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Value {
+    pub value: f64,
+    pub decimals: u8,
+    pub qualifier: Qualifier,
+    pub origin: Origin,
+}
+
+impl Value {
+    fn data(f: &Figure) -> Value {
+        Value {
+            value: f.value,
+            decimals: f.decimals,
+            qualifier: f.qualifier,
+            origin: Origin::Data,
+        }
+    }
+
+    fn computed(value: f64, decimals: u8) -> Value {
+        Value {
+            value,
+            decimals,
+            qualifier: Qualifier::Exact,
+            origin: Origin::Computed,
+        }
+    }
+
+    fn stated(value: f64) -> Value {
+        Value {
+            value,
+            decimals: crate::content::decimals_of(value),
+            qualifier: Qualifier::Exact,
+            origin: Origin::Stated,
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.qualifier == Qualifier::Exact
+    }
+}
+
+/// A derived figure: what the data compute and what the source states, kept apart for `check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Derived {
+    pub computed: Option<Value>,
+    pub stated: Option<Value>,
+}
+
+impl Derived {
+    /// Pages show the computed figure; the stated one only when nothing computes it.
+    pub fn shown(&self) -> Option<Value> {
+        self.computed.or(self.stated)
+    }
+}
+
+/// Every figure of one indicator in one region and year.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IndicatorYear {
+    pub result: Derived,
+    pub target: Derived,
+    /// On the previous year: in the indicator's unit, percentage points for shares.
+    pub change: Derived,
+    /// On the previous year, in percent; counts and money only.
+    pub change_pct: Derived,
+    /// Result as a percentage of the target; counts and money only.
+    pub share_of_target: Derived,
+    /// Result minus target, in the indicator's unit (points for shares).
+    pub gap_to_target: Derived,
+    /// A multiple of an outside target, as stated.
+    pub times_target: Derived,
+    pub period: Period,
+}
+
+/// Which figure of an indicator a narrative or a table cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Facet {
+    Result,
+    Target,
+    Change,
+    ChangePct,
+    ShareOfTarget,
+    GapToTarget,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Result,
+        Facet::Target,
+        Facet::Change,
+        Facet::ChangePct,
+        Facet::ShareOfTarget,
+        Facet::GapToTarget,
+    ];
+
+    pub fn parse(text: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Result => "result",
+            Facet::Target => "target",
+            Facet::Change => "change",
+            Facet::ChangePct => "change-pct",
+            Facet::ShareOfTarget => "share-of-target",
+            Facet::GapToTarget => "gap-to-target",
+        }
+    }
+}
+
+impl IndicatorYear {
+    pub fn facet(&self, facet: Facet) -> &Derived {
+        match facet {
+            Facet::Result => &self.result,
+            Facet::Target => &self.target,
+            Facet::Change => &self.change,
+            Facet::ChangePct => &self.change_pct,
+            Facet::ShareOfTarget => &self.share_of_target,
+            Facet::GapToTarget => &self.gap_to_target,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Facet::ALL.iter().all(|f| self.facet(*f).shown().is_none())
+            && self.times_target.shown().is_none()
+    }
+}
+
+/// region → year → indicator → figures.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Figures {
+    pub regions: BTreeMap<String, BTreeMap<i32, BTreeMap<String, IndicatorYear>>>,
+}
+
+impl Figures {
+    pub fn get(&self, region: &str, year: i32, indicator: &str) -> Option<&IndicatorYear> {
+        self.regions.get(region)?.get(&year)?.get(indicator)
+    }
+
+    pub fn year(&self, region: &str, year: i32) -> Option<&BTreeMap<String, IndicatorYear>> {
+        self.regions.get(region)?.get(&year)
+    }
+}
+
+/// Checks the meaning of the content; errors name the file and line of the offending key.
+pub fn validate(content: &Content) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    validate_config(content, &mut problems);
+    validate_regions(content, &mut problems);
+    validate_catalogue(&content.catalogue, content, &mut problems);
+    for (region, years) in &content.years {
+        for region_year in years.values() {
+            if !content.regions.contains_key(region) {
+                problems.push(
+                    Diagnostic::error(
+                        &region_year.file.path,
+                        format!("unknown region `{region}`: the folder name is no region id in regions.yaml"),
+                    )
+                    .with_hint(format!("add `{region}` to content/regions.yaml or rename the folder; known: {}", known(content.regions.keys()))),
+                );
+            }
+            validate_year(region_year, &content.catalogue, &mut problems);
+        }
+    }
+    validate_bulletins(content, &mut problems);
+    problems
+}
+
+fn known<'a>(ids: impl Iterator<Item = &'a String>) -> String {
+    ids.map(String::as_str).collect::<Vec<_>>().join(", ")
+}
+
+fn validate_config(content: &Content, problems: &mut Diagnostics) {
+    let config = &content.config;
+    let file = &content.config_file;
+    if config.languages.is_empty() {
+        problems.push(file.error_at(&["languages"], "the site lists no language"));
+    }
+    for lang in &config.languages {
+        if !is_slug(lang) {
+            problems.push(file.error_at(
+                &["languages"],
+                format!("`{lang}` is not a language code usable in a URL (e.g. vi, en, zh, nb)"),
+            ));
+        }
+    }
+    if !config.languages.contains(&config.default_language) {
+        problems.push(file.error_at(
+            &["default-language"],
+            format!(
+                "the default language `{}` is not in `languages`",
+                config.default_language
+            ),
+        ));
+    }
+}
+
+fn validate_regions(content: &Content, problems: &mut Diagnostics) {
+    let file = &content.regions_file;
+    for (id, region) in &content.regions {
+        if !is_slug(id) {
+            problems.push(
+                file.error_at(&[id], format!("`{id}` is not a valid region id"))
+                    .with_hint("use lowercase ASCII words joined by dashes, e.g. `nghe-an`"),
+            );
+        }
+        if let Some(parent) = &region.parent {
+            if !content.regions.contains_key(parent) {
+                problems.push(
+                    file.error_at(&[id, "parent"], format!("unknown parent region `{parent}`")),
+                );
+            }
+        }
+        for change in &region.border_changes {
+            for other in &change.regions {
+                if !content.regions.contains_key(other) {
+                    problems.push(
+                        file.error_at(
+                            &[id, "border-changes"],
+                            format!("unknown region `{other}` in a border change"),
+                        )
+                        .with_hint("add it to regions.yaml, even if it has no data"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut Diagnostics) {
+    let file = &content.catalogue_file;
+    for id in catalogue.indicators.keys() {
+        if !is_slug(id) {
+            problems.push(file.error_at(
+                &["indicators", id],
+                format!("`{id}` is not a valid indicator id"),
+            ));
+        }
+    }
+    let check = |id: &str, key: &str, problems: &mut Diagnostics| {
+        if !catalogue.indicators.contains_key(id) {
+            problems.push(file.error_at(&[key], format!("unknown indicator `{id}` in {key}")));
+        }
+    };
+    for identity in &catalogue.identities {
+        check(&identity.total, "identities", problems);
+        for part in &identity.parts {
+            check(part, "identities", problems);
+        }
+    }
+    for ratio in &catalogue.ratios {
+        for id in [&ratio.share, &ratio.part, &ratio.whole] {
+            check(id, "ratios", problems);
+        }
+    }
+}
+
+fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut Diagnostics) {
+    let file = &region_year.file;
+    let data = &region_year.data;
+    for (section, figures) in [("results", &data.results), ("targets", &data.targets)] {
+        for (id, figure) in figures.iter() {
+            let Some(indicator) = catalogue.indicators.get(id) else {
+                problems.push(unknown_indicator(region_year, section, id, catalogue));
+                continue;
+            };
+            if let Some(message) = figure_problem(indicator, figure) {
+                problems.push(file.error_at(&[section, id], format!("`{id}`: {message}")));
+            }
+        }
+    }
+    for (id, stated) in data.stated.iter() {
+        if !catalogue.indicators.contains_key(id) {
+            problems.push(unknown_indicator(region_year, "stated", id, catalogue));
+            continue;
+        }
+        for (key, value) in stated_values(stated) {
+            if !value.is_finite() || value.abs() > MAX_FIGURE {
+                problems.push(file.error_at(
+                    &["stated", id, key],
+                    format!("`{id}` {key}: not a usable number"),
+                ));
+            }
+        }
+    }
+    for (i, note) in data.notes.iter().enumerate() {
+        if !is_slug(&note.note) {
+            problems.push(file.error_at(
+                &["notes"],
+                format!("note {} has an invalid id `{}`", i + 1, note.note),
+            ));
+        }
+    }
+}
+
+fn unknown_indicator(
+    region_year: &RegionYear,
+    section: &str,
+    id: &str,
+    catalogue: &Catalogue,
+) -> Diagnostic {
+    region_year
+        .file
+        .error_at(&[section, id], format!("unknown indicator `{id}`"))
+        .with_hint(format!(
+            "declare it in content/indicators.yaml (with Fluent labels), or use one of: {}",
+            known(catalogue.indicators.keys())
+        ))
+}
+
+fn stated_values(stated: &Stated) -> Vec<(&'static str, f64)> {
+    [
+        ("value", stated.value),
+        ("target", stated.target),
+        ("change", stated.change),
+        ("change-pct", stated.change_pct),
+        ("share-of-target", stated.share_of_target),
+        ("gap-to-target", stated.gap_to_target),
+        ("times-target", stated.times_target),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect()
+}
+
+/// What is wrong with a figure given its indicator's unit, if anything.
+fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
+    let v = figure.value;
+    if v.abs() > MAX_FIGURE {
+        return Some(format!(
+            "{v} is larger than any real figure; check the digits"
+        ));
+    }
+    if indicator.unit.is_share() && !(0.0..=100.0).contains(&v) {
+        return Some(format!(
+            "{v} is a share of a whole and must lie between 0 and 100"
+        ));
+    }
+    if !indicator.unit.is_share() && v < 0.0 {
+        return Some(format!("{v} is negative; a count or an amount cannot be"));
+    }
+    if !indicator.unit.is_share() && v.fract() != 0.0 {
+        let what = if indicator.unit.is_money() {
+            "money is stored in đồng as a whole number (8873.3 billion is 8873300000000)"
+        } else {
+            "a count is a whole number"
+        };
+        return Some(format!("{v}: {what}"));
+    }
+    None
+}
+
+fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
+    for bulletin in &content.bulletins {
+        let meta = &bulletin.meta;
+        let file = &bulletin.file;
+        if !content.regions.contains_key(&meta.region) {
+            problems.push(
+                file.error_at(&["region"], format!("unknown region `{}`", meta.region))
+                    .with_hint(format!("use one of: {}", known(content.regions.keys()))),
+            );
+            continue;
+        }
+        let years = content.years.get(&meta.region);
+        let years_named = [
+            ("results-year", Some(meta.results_year)),
+            ("targets-year", meta.targets_year),
+        ];
+        for (key, year) in years_named
+            .into_iter()
+            .filter_map(|(k, y)| y.map(|y| (k, y)))
+        {
+            if years.is_none_or(|y| !y.contains_key(&year)) {
+                problems.push(
+                    file.error_at(
+                        &[key],
+                        format!("there is no data for {} in {year}", meta.region),
+                    )
+                    .with_hint(format!(
+                        "create content/data/{}/{year}.yaml or correct `{key}`",
+                        meta.region
+                    )),
+                );
+            }
+        }
+        for id in &meta.headline {
+            if !content.catalogue.indicators.contains_key(id) {
+                problems.push(file.error_at(
+                    &["headline"],
+                    format!("unknown indicator `{id}` in headline"),
+                ));
+            }
+        }
+        if let Some(updated) = meta.updated {
+            if updated < meta.date {
+                problems.push(file.error_at(&["updated"], "`updated` is earlier than `date`"));
+            }
+        }
+        if let Some(source) = &meta.source {
+            if !(source.starts_with("https://") || source.starts_with("http://")) {
+                problems.push(
+                    file.error_at(&["source"], "the source must be a web address")
+                        .with_hint("write the full address, starting with https://"),
+                );
+            }
+        }
+        for lang in bulletin.narratives.keys() {
+            if !content.config.languages.contains(lang) {
+                problems.push(Diagnostic::warning(
+                    &bulletin.narratives[lang].file.path,
+                    format!(
+                        "`{lang}` is not a language of this site; the narrative is not published"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Derives every figure pages show. Assumes `validate` found no error.
+pub fn derive(content: &Content) -> Figures {
+    let catalogue = &content.catalogue;
+    let mut figures = Figures::default();
+    for (region, years) in &content.years {
+        let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
+        for (year, region_year) in years {
+            let data = &region_year.data;
+            let mut results = base_values(&data.results);
+            let mut targets = base_values(&data.targets);
+            apply_identities(catalogue, &mut results);
+            apply_identities(catalogue, &mut targets);
+            apply_ratios(catalogue, &mut results);
+            apply_ratios(catalogue, &mut targets);
+
+            let mut ids: Vec<&String> = results
+                .keys()
+                .chain(targets.keys())
+                .chain(data.stated.keys())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let mut indicators = BTreeMap::new();
+            for id in ids {
+                let Some(indicator) = catalogue.indicators.get(id) else {
+                    continue;
+                };
+                let stated = data.stated.get(id).cloned().unwrap_or_default();
+                let previous = years.get(&(year - 1)).and_then(|p| {
+                    let mut prev = base_values(&p.data.results);
+                    apply_identities(catalogue, &mut prev);
+                    apply_ratios(catalogue, &mut prev);
+                    prev.remove(id)
+                });
+                let period = data
+                    .results
+                    .get(id)
+                    .and_then(|f| f.period)
+                    .unwrap_or(data.period);
+                let figure = derive_indicator(
+                    indicator,
+                    results.get(id).copied(),
+                    targets.get(id).copied(),
+                    previous,
+                    &stated,
+                    period,
+                );
+                indicators.insert(id.clone(), figure);
+            }
+            by_year.insert(*year, indicators);
+        }
+        figures.regions.insert(region.clone(), by_year);
+    }
+    figures
+}
+
+fn base_values(figures: &BTreeMap<String, Figure>) -> BTreeMap<String, Value> {
+    figures
+        .iter()
+        .map(|(id, f)| (id.clone(), Value::data(f)))
+        .collect()
+}
+
+/// Fills one missing member of `total = parts…` from the others, when all of them are exact.
+fn apply_identities(catalogue: &Catalogue, values: &mut BTreeMap<String, Value>) {
+    for identity in &catalogue.identities {
+        let exact = |id: &String, values: &BTreeMap<String, Value>| {
+            values.get(id).filter(|v| v.is_exact()).map(|v| v.value)
+        };
+        let parts: Vec<Option<f64>> = identity.parts.iter().map(|p| exact(p, values)).collect();
+        let total = exact(&identity.total, values);
+        let missing_parts = parts.iter().filter(|p| p.is_none()).count();
+        match (total, missing_parts) {
+            (None, 0) if !values.contains_key(&identity.total) => {
+                let sum = parts.iter().flatten().sum();
+                values.insert(identity.total.clone(), Value::computed(sum, 0));
+            }
+            (Some(total), 1) => {
+                let index = parts
+                    .iter()
+                    .position(Option::is_none)
+                    .expect("one part is missing");
+                let id = &identity.parts[index];
+                if !values.contains_key(id) {
+                    let rest: f64 = parts.iter().flatten().sum();
+                    values.insert(id.clone(), Value::computed(total - rest, 0));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn apply_ratios(catalogue: &Catalogue, values: &mut BTreeMap<String, Value>) {
+    for ratio in &catalogue.ratios {
+        if values.contains_key(&ratio.share) {
+            continue;
+        }
+        let part = values.get(&ratio.part).filter(|v| v.is_exact());
+        let whole = values
+            .get(&ratio.whole)
+            .filter(|v| v.is_exact() && v.value > 0.0);
+        if let (Some(part), Some(whole)) = (part, whole) {
+            let share = part.value / whole.value * 100.0;
+            values.insert(ratio.share.clone(), Value::computed(share, 2));
+        }
+    }
+}
+
+fn derive_indicator(
+    indicator: &Indicator,
+    result: Option<Value>,
+    target: Option<Value>,
+    previous: Option<Value>,
+    stated: &Stated,
+    period: Period,
+) -> IndicatorYear {
+    let share = indicator.unit.is_share();
+    let exact = |v: Option<Value>| v.filter(Value::is_exact);
+    let mut figure = IndicatorYear {
+        result: Derived {
+            computed: result,
+            stated: stated.value.map(Value::stated),
+        },
+        target: Derived {
+            computed: target,
+            stated: stated.target.map(Value::stated),
+        },
+        period,
+        ..IndicatorYear::default()
+    };
+    if let (Some(now), Some(before)) = (exact(result), exact(previous)) {
+        let decimals = now.decimals.max(before.decimals);
+        figure.change.computed = Some(Value::computed(now.value - before.value, decimals));
+        if !share && before.value > 0.0 {
+            let pct = (now.value - before.value) / before.value * 100.0;
+            figure.change_pct.computed = Some(Value::computed(pct, 2));
+        }
+    }
+    if let (Some(now), Some(goal)) = (exact(result), exact(target)) {
+        let decimals = now.decimals.max(goal.decimals);
+        figure.gap_to_target.computed = Some(Value::computed(now.value - goal.value, decimals));
+        if !share && goal.value > 0.0 {
+            figure.share_of_target.computed =
+                Some(Value::computed(now.value / goal.value * 100.0, 2));
+        }
+    }
+    figure.change.stated = stated.change.map(Value::stated);
+    figure.change_pct.stated = stated.change_pct.map(Value::stated);
+    figure.share_of_target.stated = stated.share_of_target.map(Value::stated);
+    figure.gap_to_target.stated = stated.gap_to_target.map(Value::stated);
+    figure.times_target.stated = stated.times_target.map(Value::stated);
+    figure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Unit;
+
+    fn count() -> Indicator {
+        Indicator {
+            unit: Unit::People,
+            group: "g".into(),
+        }
+    }
+
+    fn exact(v: f64, d: u8) -> Option<Value> {
+        Some(Value {
+            value: v,
+            decimals: d,
+            qualifier: Qualifier::Exact,
+            origin: Origin::Data,
+        })
+    }
+
+    #[test]
+    fn change_is_computed_from_the_previous_year() {
+        let f = derive_indicator(
+            &count(),
+            exact(26668.0, 0),
+            None,
+            exact(19448.0, 0),
+            &Stated::default(),
+            Period::Year,
+        );
+        assert_eq!(f.change.shown().unwrap().value, 7220.0);
+        let pct = f.change_pct.shown().unwrap().value;
+        assert!((pct - 37.125).abs() < 0.001, "{pct}");
+    }
+
+    #[test]
+    fn shares_change_in_points_not_percent() {
+        let share = Indicator {
+            unit: Unit::PctPopulation,
+            group: "g".into(),
+        };
+        let f = derive_indicator(
+            &share,
+            exact(93.0, 0),
+            exact(92.5, 1),
+            exact(92.0, 0),
+            &Stated::default(),
+            Period::Year,
+        );
+        assert_eq!(f.change.shown().unwrap().value, 1.0);
+        assert!(f.change_pct.shown().is_none());
+        assert_eq!(f.gap_to_target.shown().unwrap().value, 0.5);
+        assert!(f.share_of_target.shown().is_none());
+    }
+
+    #[test]
+    fn stated_figures_show_only_when_nothing_computes_them() {
+        let stated = Stated {
+            change_pct: Some(10.66),
+            share_of_target: Some(102.71),
+            ..Stated::default()
+        };
+        let over = Some(Value {
+            qualifier: Qualifier::Over,
+            ..exact(5_600_000.0, 0).unwrap()
+        });
+        let f = derive_indicator(&count(), over, None, None, &stated, Period::Year);
+        assert_eq!(f.change_pct.shown().unwrap().origin, Origin::Stated);
+        let f = derive_indicator(
+            &count(),
+            exact(110.0, 0),
+            exact(100.0, 0),
+            exact(100.0, 0),
+            &stated,
+            Period::Year,
+        );
+        assert_eq!(f.change_pct.shown().unwrap().value, 10.0);
+        assert_eq!(f.share_of_target.shown().unwrap().origin, Origin::Computed);
+    }
+}

@@ -1,0 +1,463 @@
+//! Words and numbers per language: Fluent messages from `locales/`, digits and dates from CLDR.
+//!
+//! `en` is the reference locale: a message missing elsewhere falls back to it and is recorded;
+//! a message missing everywhere is an error, so a raw message id never reaches a page.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use fixed_decimal::{Decimal, SignDisplay};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::DecimalFormatter;
+use unic_langid::LanguageIdentifier;
+
+use crate::content::{Date, Qualifier, Unit};
+use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use crate::figures::Value;
+
+/// The locale every message exists in first, and the one others fall back to.
+pub const REFERENCE: &str = "en";
+
+/// One language's messages and CLDR formatters.
+pub struct Locale {
+    pub lang: String,
+    pub html_lang: String,
+    bundle: FluentBundle<FluentResource>,
+    /// Message ids with the `.ftl` file that defines them, for `check`.
+    pub messages: BTreeMap<String, PathBuf>,
+    decimal: DecimalFormatter,
+    date: DateTimeFormatter<YMD>,
+}
+
+/// All languages of the site, shared read-only by parallel page renders.
+pub struct Locales {
+    locales: BTreeMap<String, Locale>,
+    /// (language, message id) pairs that fell back to the reference locale.
+    fallbacks: Mutex<BTreeSet<(String, String)>>,
+}
+
+/// A message that exists in no locale: a template or the code asks for something never written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingMessage {
+    pub lang: String,
+    pub id: String,
+}
+
+impl std::fmt::Display for MissingMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the message `{}` exists neither in locales/{} nor in locales/{REFERENCE}",
+            self.id, self.lang
+        )
+    }
+}
+
+impl Locales {
+    /// Loads `locales/<lang>/*.ftl` for each language (and the reference), reporting syntax errors.
+    pub fn load(
+        dir: &Path,
+        languages: &[String],
+        html_lang: impl Fn(&str) -> String,
+    ) -> Result<Locales, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let mut wanted: Vec<&str> = languages.iter().map(String::as_str).collect();
+        if !wanted.contains(&REFERENCE) {
+            wanted.push(REFERENCE);
+        }
+        let mut locales = BTreeMap::new();
+        for lang in wanted {
+            match Locale::load(&dir.join(lang), lang, html_lang(lang)) {
+                Ok(locale) => {
+                    locales.insert(lang.to_string(), locale);
+                }
+                Err(d) => problems.extend(d),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems.sorted());
+        }
+        Ok(Locales {
+            locales,
+            fallbacks: Mutex::new(BTreeSet::new()),
+        })
+    }
+
+    pub fn get(&self, lang: &str) -> Option<Localizer<'_>> {
+        Some(Localizer {
+            locale: self.locales.get(lang)?,
+            reference: self.locales.get(REFERENCE)?,
+            fallbacks: &self.fallbacks,
+        })
+    }
+
+    pub fn locale(&self, lang: &str) -> Option<&Locale> {
+        self.locales.get(lang)
+    }
+
+    /// Messages that fell back to the reference locale while rendering, sorted.
+    pub fn fallbacks(&self) -> Vec<(String, String)> {
+        self.fallbacks
+            .lock()
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Locale {
+    fn load(dir: &Path, lang: &str, html_lang: String) -> Result<Locale, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        if !dir.is_dir() {
+            return Err(Diagnostic::error(dir, format!("there are no messages for `{lang}`"))
+                .with_hint(format!(
+                    "create locales/{lang}/ with .ftl files, or remove `{lang}` from content/site.yaml"
+                ))
+                .into());
+        }
+        let langid: LanguageIdentifier = lang.parse().map_err(|_| {
+            Diagnostics::from(Diagnostic::error(
+                dir,
+                format!("`{lang}` is not a language code"),
+            ))
+        })?;
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Isolation marks (U+2068/U+2069) around placeables would end up inside HTML and SVG text.
+        bundle.set_use_isolating(false);
+        let mut messages = BTreeMap::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Diagnostic::error(dir, format!("cannot read the folder: {e}")))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = match crate::yaml::read_text(&path) {
+                Ok(text) => text,
+                Err(d) => {
+                    problems.push(d);
+                    continue;
+                }
+            };
+            let resource = match FluentResource::try_new(text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    for error in errors {
+                        let (line, column) = line_col(&text, error.pos.start);
+                        problems.push(
+                            Diagnostic::error(
+                                &path,
+                                format!("Fluent syntax error: {}", error.kind),
+                            )
+                            .at(&text, line, column)
+                            .with_hint(
+                                "see https://projectfluent.org/fluent/guide/ for the syntax",
+                            ),
+                        );
+                    }
+                    resource
+                }
+            };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    let id = m.id.name.to_string();
+                    if let Some(first) = messages.get(&id) {
+                        let offset = text.find(&format!("\n{id} =")).map_or(0, |o| o + 1);
+                        let (line, column) = line_col(&text, offset);
+                        problems.push(
+                            Diagnostic::error(
+                                &path,
+                                format!("the message `{id}` is defined twice"),
+                            )
+                            .at(&text, line, column)
+                            .with_hint(format!("it is also in {}", Path::new(first).display())),
+                        );
+                    }
+                    messages.insert(id, path.clone());
+                }
+            }
+            // Overriding is reported above with a position; ignore the bundle's own report.
+            let _ = bundle.add_resource(resource);
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let icu_locale: icu_locale_core::Locale = lang.parse().map_err(|_| {
+            Diagnostics::from(Diagnostic::error(
+                dir,
+                format!("`{lang}` is not a CLDR locale"),
+            ))
+        })?;
+        let decimal =
+            DecimalFormatter::try_new((&icu_locale).into(), Default::default()).map_err(|e| {
+                Diagnostic::error(dir, format!("no CLDR number data for `{lang}`: {e}"))
+            })?;
+        let date = DateTimeFormatter::try_new((&icu_locale).into(), YMD::long())
+            .map_err(|e| Diagnostic::error(dir, format!("no CLDR date data for `{lang}`: {e}")))?;
+        Ok(Locale {
+            lang: lang.to_string(),
+            html_lang,
+            bundle,
+            messages,
+            decimal,
+            date,
+        })
+    }
+
+    fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
+        let message = self.bundle.get_message(id)?;
+        let pattern = message.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    fn has(&self, id: &str) -> bool {
+        self.bundle
+            .get_message(id)
+            .is_some_and(|m| m.value().is_some())
+    }
+}
+
+/// Formats words and numbers for one language.
+#[derive(Clone, Copy)]
+pub struct Localizer<'a> {
+    pub locale: &'a Locale,
+    reference: &'a Locale,
+    fallbacks: &'a Mutex<BTreeSet<(String, String)>>,
+}
+
+/// Arguments of a Fluent message: text or numbers.
+pub type Args<'a> = Vec<(&'a str, FluentValue<'a>)>;
+
+impl<'a> Localizer<'a> {
+    pub fn lang(&self) -> &str {
+        &self.locale.lang
+    }
+
+    pub fn html_lang(&self) -> &str {
+        &self.locale.html_lang
+    }
+
+    /// The message `id` in this language, else in the reference locale (recorded as a fallback).
+    pub fn message(&self, id: &str, args: Args<'_>) -> Result<String, MissingMessage> {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(name, value);
+        }
+        if let Some(text) = self.locale.format(id, &fluent_args) {
+            return Ok(text);
+        }
+        if let Some(text) = self.reference.format(id, &fluent_args) {
+            if let Ok(mut set) = self.fallbacks.lock() {
+                set.insert((self.locale.lang.clone(), id.to_string()));
+            }
+            return Ok(text);
+        }
+        Err(MissingMessage {
+            lang: self.locale.lang.clone(),
+            id: id.to_string(),
+        })
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, id: &str) -> Result<String, MissingMessage> {
+        self.message(id, Vec::new())
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.locale.has(id) || self.reference.has(id)
+    }
+
+    /// A number with CLDR separators: `decimals` digits after the point, optionally signed.
+    pub fn number(&self, value: f64, decimals: u8, signed: bool) -> String {
+        let text = format!("{:.*}", usize::from(decimals), value);
+        let mut decimal = Decimal::try_from_str(&text).unwrap_or_default();
+        // "-0.00" after rounding is zero: show it without a sign.
+        if decimal.absolute.is_zero() {
+            decimal = Decimal::try_from_str(text.trim_start_matches('-')).unwrap_or_default();
+        }
+        if signed {
+            decimal.apply_sign_display(SignDisplay::ExceptZero);
+        }
+        self.locale.decimal.format(&decimal).to_string()
+    }
+
+    /// A number with up to `max_decimals` decimals, trailing zeros dropped (93.00 → 93).
+    pub fn number_trimmed(&self, value: f64, max_decimals: u8, signed: bool) -> String {
+        self.number(value, needed_decimals(value, max_decimals), signed)
+    }
+
+    /// A long date in CLDR form: `18 tháng 1, 2024`, `January 18, 2024`, `2024年1月18日`.
+    pub fn date(&self, date: Date) -> String {
+        match icu_calendar::Date::try_new_iso(date.year, date.month, date.day) {
+            Ok(d) => self.locale.date.format(&d).to_string(),
+            Err(_) => date.to_string(),
+        }
+    }
+
+    /// Scales this language writes a kind of figure in (`count-scales = 4 8`), largest first.
+    fn scales(&self, id: &str) -> Vec<u32> {
+        let mut scales: Vec<u32> = self
+            .text(id)
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        scales.sort_unstable_by(|a, b| b.cmp(a));
+        scales
+    }
+
+    /// A figure of `unit` as a reader of this language expects it, qualifier included.
+    pub fn figure(&self, unit: Unit, value: &Value) -> Result<String, MissingMessage> {
+        self.figure_with(unit, value, false)
+    }
+
+    /// A change: signed, in points for shares.
+    pub fn change(&self, unit: Unit, value: &Value) -> Result<String, MissingMessage> {
+        if unit.is_share() {
+            self.points(value, true)
+        } else {
+            self.figure_with(unit, value, true)
+        }
+    }
+
+    /// A percentage such as a change in percent or a share of target.
+    pub fn percent(&self, value: &Value, signed: bool) -> Result<String, MissingMessage> {
+        let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
+        let figure = self.message("percent", vec![("num", num.into())])?;
+        self.qualified(value.qualifier, figure, 0)
+    }
+
+    /// Percentage points, for changes of shares and gaps to a target share.
+    pub fn points(&self, value: &Value, signed: bool) -> Result<String, MissingMessage> {
+        let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
+        let figure = self.message(
+            "points",
+            vec![("num", num.into()), ("n", value.value.abs().into())],
+        )?;
+        self.qualified(value.qualifier, figure, 0)
+    }
+
+    fn figure_with(
+        &self,
+        unit: Unit,
+        value: &Value,
+        signed: bool,
+    ) -> Result<String, MissingMessage> {
+        if unit.is_share() {
+            return self.percent(value, signed);
+        }
+        let (scale, scaled, decimals) = if unit.is_money() {
+            pick_money_scale(value.value, &self.scales("money-scales"))
+        } else if value.is_exact() {
+            (0, value.value, 0)
+        } else {
+            pick_count_scale(value.value, &self.scales("count-scales"))
+        };
+        let num = self.number(scaled, decimals, signed);
+        let message = if unit.is_money() { "money" } else { "count" };
+        let figure = self.message(
+            message,
+            vec![
+                ("num", num.into()),
+                ("scale", format!("e{scale}").into()),
+                ("n", scaled.abs().into()),
+            ],
+        )?;
+        self.qualified(value.qualifier, figure, scale)
+    }
+
+    /// Wraps a formatted figure in its qualifier's words (`over 5.6 million`, `560余万`).
+    fn qualified(
+        &self,
+        qualifier: Qualifier,
+        figure: String,
+        scale: u32,
+    ) -> Result<String, MissingMessage> {
+        if qualifier == Qualifier::Exact {
+            return Ok(figure);
+        }
+        self.message(
+            "qualified",
+            vec![
+                ("qualifier", qualifier.as_str().into()),
+                ("figure", figure.into()),
+                ("scale", format!("e{scale}").into()),
+            ],
+        )
+    }
+}
+
+/// Fewest decimals (at most `max`) that show `value` without losing digits at that precision.
+fn needed_decimals(value: f64, max: u8) -> u8 {
+    (0..=max)
+        .find(|d| {
+            let factor = 10f64.powi(i32::from(*d));
+            let scaled = value * factor;
+            (scaled - scaled.round()).abs() < 1e-6 * factor.max(1.0)
+        })
+        .unwrap_or(max)
+}
+
+/// Money in the largest scale the language uses that leaves at least 1, to at most two decimals.
+fn pick_money_scale(value: f64, scales: &[u32]) -> (u32, f64, u8) {
+    for &scale in scales {
+        let scaled = value / 10f64.powi(scale as i32);
+        if scaled.abs() >= 1.0 {
+            return (scale, scaled, needed_decimals(scaled, 2));
+        }
+    }
+    (0, value, 0)
+}
+
+/// A rounded count in the largest scale that keeps every digit the source gave (at most two
+/// decimals): 5,600,000 is 5.6 million, 217,500 stays 217,500 where there is no 10⁴ scale.
+fn pick_count_scale(value: f64, scales: &[u32]) -> (u32, f64, u8) {
+    for &scale in scales {
+        let scaled = value / 10f64.powi(scale as i32);
+        let decimals = needed_decimals(scaled, 2);
+        let exact = ((scaled * 100.0).round() - scaled * 100.0).abs() < 1e-6;
+        if scaled.abs() >= 1.0 && exact {
+            return (scale, scaled, decimals);
+        }
+    }
+    (0, value, 0)
+}
+
+/// A message argument from text.
+pub fn arg<'a>(text: impl Into<Cow<'a, str>>) -> FluentValue<'a> {
+    FluentValue::String(text.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scales_keep_the_sources_precision() {
+        assert_eq!(pick_count_scale(5_600_000.0, &[6]), (6, 5.6, 1));
+        assert_eq!(pick_count_scale(5_600_000.0, &[8, 4]), (4, 560.0, 0));
+        assert_eq!(pick_count_scale(217_500.0, &[6]), (0, 217_500.0, 0));
+        assert_eq!(pick_count_scale(217_500.0, &[4]), (4, 21.75, 2));
+        assert_eq!(pick_money_scale(8_873_300_000_000.0, &[12, 9]).0, 12);
+        assert_eq!(pick_money_scale(8_873_300_000_000.0, &[12, 9]).2, 2);
+        assert_eq!(pick_money_scale(134_000_000_000.0, &[12, 9]), (9, 134.0, 0));
+        assert_eq!(
+            pick_money_scale(8_873_300_000_000.0, &[8]),
+            (8, 88_733.0, 0)
+        );
+    }
+
+    #[test]
+    fn needed_decimals_trims_zeros() {
+        assert_eq!(needed_decimals(93.0, 2), 0);
+        assert_eq!(needed_decimals(93.35, 2), 2);
+        assert_eq!(needed_decimals(8.8733, 2), 2);
+        assert_eq!(needed_decimals(1.1, 2), 1);
+    }
+}

@@ -1,0 +1,292 @@
+//! YAML reading with positions: syntax and type errors, duplicate keys, and the line of any key.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::Path;
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::diagnostics::{line_col, Diagnostic};
+
+/// Reads a file as UTF-8 text, naming the first bad byte's line if it is not.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(path, format!("cannot read the file: {e}"))
+            .with_hint("check that it exists and is readable")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = line_col(&prefix, prefix.len());
+        Diagnostic::error(path, "the file is not valid UTF-8 text")
+            .at(&prefix, line, column)
+            .with_hint("save the file as UTF-8")
+    })
+}
+
+/// Parses `source` (the text of `path`) into `T`, turning every failure into a located diagnostic.
+pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagnostic> {
+    if let Some((line, column)) = tab_indentation(source) {
+        return Err(Diagnostic::error(path, "a tab is used for indentation")
+            .at(source, line, column)
+            .with_hint("YAML indents with spaces only; replace the tab with spaces"));
+    }
+    match serde_yaml::from_str::<T>(source) {
+        Ok(value) => Ok(value),
+        Err(typed) => {
+            // An indentation slip can surface as a misleading "missing field": if the text is
+            // not even valid YAML, report the syntax error instead.
+            let error = match serde_yaml::from_str::<serde_yaml::Value>(source) {
+                Err(syntax) => syntax,
+                Ok(_) => typed,
+            };
+            Err(from_yaml_error(path, source, &error))
+        }
+    }
+}
+
+fn from_yaml_error(path: &Path, source: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let text = error.to_string();
+    // serde_yaml appends " at line L column C"; the position is shown separately.
+    let message = match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text.clone(),
+    };
+    let hint = hint_for(&message);
+    let diagnostic = Diagnostic::error(path, message);
+    let diagnostic = match error.location() {
+        Some(loc) => diagnostic.at(source, loc.line(), loc.column()),
+        None => diagnostic,
+    };
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+fn hint_for(message: &str) -> Option<String> {
+    if message.starts_with("unknown field") {
+        Some("check the spelling of the key; the expected keys are listed above".into())
+    } else if message.contains("duplicate") {
+        Some("each key may appear once in a mapping; remove or rename one of them".into())
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        Some("the file nests or repeats too deeply to be data; simplify it".into())
+    } else if message.starts_with("invalid type") {
+        Some("check the value's type: numbers without quotes, lists in [ ], text in quotes".into())
+    } else {
+        None
+    }
+}
+
+/// The first tab used in a line's indentation, as (line, column).
+fn tab_indentation(source: &str) -> Option<(usize, usize)> {
+    source.lines().enumerate().find_map(|(i, line)| {
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let rest = &line[indent.len()..];
+        (indent.contains('\t') && !rest.is_empty() && !rest.starts_with('#'))
+            .then(|| (i + 1, indent.find('\t').map_or(1, |c| c + 1)))
+    })
+}
+
+/// A mapping that rejects duplicate keys (serde keeps the last one silently) and remembers the
+/// order the file gave, so pages list things as their author ordered them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct UniqueMap<K: Ord, V>(pub BTreeMap<K, V>, #[serde(skip)] pub Vec<K>);
+
+impl<K: Ord, V> Default for UniqueMap<K, V> {
+    fn default() -> Self {
+        UniqueMap(BTreeMap::new(), Vec::new())
+    }
+}
+
+impl<K: Ord, V> UniqueMap<K, V> {
+    /// Keys in the order the file wrote them.
+    pub fn keys_in_order(&self) -> impl Iterator<Item = &K> {
+        self.1.iter()
+    }
+}
+
+impl<K: Ord, V> std::ops::Deref for UniqueMap<K, V> {
+    type Target = BTreeMap<K, V>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
+where
+    K: Deserialize<'de> + Ord + fmt::Display + Clone,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct UniqueVisitor<K, V>(PhantomData<(K, V)>);
+
+        impl<'de, K, V> Visitor<'de> for UniqueVisitor<K, V>
+        where
+            K: Deserialize<'de> + Ord + fmt::Display + Clone,
+            V: Deserialize<'de>,
+        {
+            type Value = UniqueMap<K, V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut map = BTreeMap::new();
+                let mut order = Vec::new();
+                while let Some(key) = access.next_key::<K>()? {
+                    if map.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                    }
+                    let value = access.next_value::<V>()?;
+                    order.push(key.clone());
+                    map.insert(key, value);
+                }
+                Ok(UniqueMap(map, order))
+            }
+        }
+
+        deserializer.deserialize_map(UniqueVisitor(PhantomData))
+    }
+}
+
+/// Finds the 1-based (line, column) of the key at `path` (e.g. `["results", "hi-coverage"]`)
+/// in a YAML text written in block style, looking inside `{ … }` flow maps for the last step.
+/// Serde values carry no positions; this recovers them for errors found after parsing.
+pub fn locate(source: &str, path: &[&str]) -> Option<(usize, usize)> {
+    if path.is_empty() {
+        return None;
+    }
+    // Open block keys: (indent, key).
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    for (index, raw) in source.lines().enumerate() {
+        let line_no = index + 1;
+        let content = strip_comment(raw);
+        if content.trim().is_empty() || content.trim_start().starts_with("---") {
+            continue;
+        }
+        let indent = content.len() - content.trim_start().len();
+        let body = content.trim_start();
+        let (indent, body) = match body.strip_prefix("- ") {
+            Some(rest) => (indent + 2, rest.trim_start()),
+            None => (indent, body),
+        };
+        while stack.last().is_some_and(|(i, _)| *i >= indent) {
+            stack.pop();
+        }
+        let Some(key) = block_key(body) else {
+            continue;
+        };
+        stack.push((indent, key.to_string()));
+        let keys: Vec<&str> = stack.iter().map(|(_, k)| k.as_str()).collect();
+        if keys == path {
+            return Some((line_no, content.find(key).map_or(indent, |c| c) + 1));
+        }
+        // The last steps may sit in a flow map on this line: `key: {value: 1, qualifier: over}`.
+        if path.len() > keys.len() && path.starts_with(&keys) {
+            let rest = &path[keys.len()..];
+            let mut from = indent + key.len();
+            let mut found = true;
+            for step in rest {
+                match find_flow_key(content, from, step) {
+                    Some(pos) => from = pos + step.len(),
+                    None => {
+                        found = false;
+                        break;
+                    }
+                }
+            }
+            if found {
+                let column = from - rest.last().map_or(0, |s| s.len());
+                return Some((line_no, column + 1));
+            }
+        }
+    }
+    None
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut in_single = false;
+    let mut in_double = false;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '\'' if !in_double => in_single = !in_single,
+            '"' if !in_single => in_double = !in_double,
+            '#' if !in_single && !in_double && previous.is_whitespace() => return &line[..i],
+            _ => {}
+        }
+        previous = c;
+    }
+    line
+}
+
+fn block_key(body: &str) -> Option<&str> {
+    let end = body.find(':')?;
+    let after = &body[end + 1..];
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    let key = body[..end].trim().trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty() && !key.contains(['{', '[', ',']) && !key.contains(' ')).then_some(key)
+}
+
+fn find_flow_key(line: &str, from: usize, key: &str) -> Option<usize> {
+    let hay = line.get(from..)?;
+    let mut search = 0;
+    while let Some(pos) = hay[search..].find(key) {
+        let at = search + pos;
+        let before = hay[..at].chars().last();
+        let after = hay[at + key.len()..].trim_start().chars().next();
+        if matches!(before, Some('{' | ',' | ' ' | '[')) && after == Some(':') {
+            return Some(from + at);
+        }
+        search = at + key.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "# comment\nresults:\n  hi-coverage: 93\n  hi-visits: {value: 5600000, qualifier: over}\ntargets:\n  hi-coverage: 94 # goal\nnotes:\n  - {note: x, days: 20}\n";
+
+    #[test]
+    fn locates_block_keys() {
+        assert_eq!(locate(SOURCE, &["results"]), Some((2, 1)));
+        assert_eq!(locate(SOURCE, &["results", "hi-coverage"]), Some((3, 3)));
+        assert_eq!(locate(SOURCE, &["targets", "hi-coverage"]), Some((6, 3)));
+    }
+
+    #[test]
+    fn locates_keys_inside_flow_maps() {
+        assert_eq!(
+            locate(SOURCE, &["results", "hi-visits", "qualifier"]),
+            Some((4, 32))
+        );
+        assert_eq!(locate(SOURCE, &["results", "missing"]), None);
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected_with_a_line() {
+        let src = "a: 1\nb: 2\na: 3\n";
+        let err = parse::<UniqueMap<String, i64>>(Path::new("x.yaml"), src).unwrap_err();
+        assert!(err.message.contains("duplicate key `a`"), "{err}");
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn tabs_are_named() {
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), "a:\n\tb: 1\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("tab"));
+    }
+}
