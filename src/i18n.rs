@@ -329,8 +329,8 @@ impl<'a> Localizer<'a> {
     /// A percentage such as a change in percent or a share of target.
     pub fn percent(&self, value: &Value, signed: bool) -> Result<String, MissingMessage> {
         let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
-        let figure = self.message("percent", vec![("num", num.into())])?;
-        self.qualified(value.qualifier, figure, 0)
+        let figure = self.message("percent", vec![("num", arg(num.clone()))])?;
+        self.qualified(value.qualifier, figure, ("percent", 0, num))
     }
 
     /// Percentage points, for changes of shares and gaps to a target share.
@@ -338,9 +338,9 @@ impl<'a> Localizer<'a> {
         let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
         let figure = self.message(
             "points",
-            vec![("num", num.into()), ("n", value.value.abs().into())],
+            vec![("num", arg(num.clone())), ("n", value.value.abs().into())],
         )?;
-        self.qualified(value.qualifier, figure, 0)
+        self.qualified(value.qualifier, figure, ("points", 0, num))
     }
 
     fn figure_with(
@@ -364,20 +364,22 @@ impl<'a> Localizer<'a> {
         let figure = self.message(
             message,
             vec![
-                ("num", num.into()),
+                ("num", arg(num.clone())),
                 ("scale", format!("e{scale}").into()),
                 ("n", scaled.abs().into()),
             ],
         )?;
-        self.qualified(value.qualifier, figure, scale)
+        self.qualified(value.qualifier, figure, (message, scale, num))
     }
 
     /// Wraps a formatted figure in its qualifier's words (`over 5.6 million`, `560余万`).
+    /// `parts` is (kind of figure, scale, formatted number), for languages where the qualifier
+    /// goes between the number and its scale word.
     fn qualified(
         &self,
         qualifier: Qualifier,
         figure: String,
-        scale: u32,
+        (kind, scale, num): (&str, u32, String),
     ) -> Result<String, MissingMessage> {
         if qualifier == Qualifier::Exact {
             return Ok(figure);
@@ -387,7 +389,9 @@ impl<'a> Localizer<'a> {
             vec![
                 ("qualifier", qualifier.as_str().into()),
                 ("figure", figure.into()),
+                ("kind", kind.to_string().into()),
                 ("scale", format!("e{scale}").into()),
+                ("num", num.into()),
             ],
         )
     }

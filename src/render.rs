@@ -834,6 +834,7 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
             cells,
         });
     }
+    drop_empty_columns(&mut columns, &mut rows);
     Ok(Table {
         caption: ctx.msg(
             "table-caption",
@@ -846,6 +847,28 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         rows,
         has_stated,
     })
+}
+
+/// Removes figure columns no row fills (a year without targets needs no target column).
+fn drop_empty_columns(columns: &mut Vec<String>, rows: &mut [Row]) {
+    let keep: Vec<bool> = (0..columns.len().saturating_sub(1))
+        .map(|i| {
+            rows.iter()
+                .any(|r| r.cells.get(i).is_some_and(Option::is_some))
+        })
+        .collect();
+    let mut index = 0;
+    columns.retain(|_| {
+        index += 1;
+        index == 1 || keep[index - 2]
+    });
+    for row in rows {
+        let mut i = 0;
+        row.cells.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+    }
 }
 
 fn render_region(ctx: &PageContext, region: &str) -> PageResult<String> {

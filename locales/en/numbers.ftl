@@ -26,6 +26,8 @@ points = { $num } { $n ->
 }
 
 # A figure the source rounded: $figure is the formatted figure, $qualifier over, about or under.
+# Also given, for languages that put the qualifier inside the figure (Chinese 560余万): $kind
+# (count, money, percent, points), $scale (as for count and money) and $num.
 qualified = { $qualifier ->
     [over] over { $figure }
     [about] about { $figure }
