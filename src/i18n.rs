@@ -397,15 +397,14 @@ impl<'a> Localizer<'a> {
     }
 }
 
-/// Fewest decimals (at most `max`) that show `value` without losing digits at that precision.
+/// Fewest decimals (at most `max`) that show `value` rounded to `max` decimals: 95.002 → 0,
+/// 93.35 → 2, 8.8733 → 2.
 fn needed_decimals(value: f64, max: u8) -> u8 {
-    (0..=max)
-        .find(|d| {
-            let factor = 10f64.powi(i32::from(*d));
-            let scaled = value * factor;
-            (scaled - scaled.round()).abs() < 1e-6 * factor.max(1.0)
-        })
-        .unwrap_or(max)
+    let rounded = format!("{:.*}", usize::from(max), value);
+    match rounded.split_once('.') {
+        Some((_, digits)) => digits.trim_end_matches('0').len() as u8,
+        None => 0,
+    }
 }
 
 /// Money in the largest scale the language uses that leaves at least 1, to at most two decimals.

@@ -114,6 +114,8 @@ impl Templates {
             return Err(template_error(dir, &e).into());
         }
         tera.autoescape_on(vec![".html"]);
+        // Tera's default escaper also rewrites `/` as `&#x2F;`, which HTML does not need.
+        tera.set_escape_fn(escape_html);
         let mut by_lang = BTreeMap::new();
         for lang in languages {
             let mut copy = tera.clone();
@@ -148,6 +150,22 @@ impl Templates {
         tera.render(name, &context)
             .map_err(|e| template_error(&dir.join(name), &e))
     }
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Tera's error and its causes on one line: the cause says which variable or message failed.

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Full-page screenshots of each language's first bulletin, and a font check
 // through the DevTools protocol (CSS.getPlatformFontsForNode):
-//   - zh: the h1 and the first narrative paragraph (main p / article p) must
-//     be drawn (at least partly) by a CJK font;
-//   - every language: <html lang> names the folder (zh/ must be "zh-Hans");
-//   - vi: the h1 must be drawn by a real font with glyphs (not LastResort).
+//   - zh: the h1 and the first narrative paragraph must be drawn (at least
+//     partly) by a CJK font;
+//   - vi: the h1 must be drawn by a real font with glyphs (not LastResort);
+//   - every language: <html lang> names the folder (zh/ must be "zh-Hans").
 //
 // usage: node tests/e2e/screenshots.mjs [folder] [outdir] [--narrative=CSS]
-//   folder  site root (default: <repo>/output)
-//   --narrative  selector for narrative paragraphs (default: "main p", then
-//           "article p"); the first one containing a letter is probed
-//   outdir  where bulletin-<lang>.png go (default: <repo>/target/screenshots)
+//   folder       site root (default: <repo>/output)
+//   outdir       where bulletin-<lang>.png go (default: <repo>/target/screenshots)
+//   --narrative  selector for narrative paragraphs (default: ".narrative p",
+//                then "main p", then "article p"); the first paragraph that
+//                contains a letter is probed
 // Exit 1 on a failed assertion or a page that does not load.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const CJK = /CJK|Han|Noto Sans SC|Noto Serif SC|Source Han|WenQuanYi|Droid Sans 
 const BAD_FONT = /LastResort/i;
 
 const { flags, positional } = parseArgs(process.argv.slice(2));
-const NARRATIVE = flags.narrative ? [flags.narrative] : ['main p', 'article p'];
+const NARRATIVE = flags.narrative ? [flags.narrative] : ['.narrative p', 'main p', 'article p'];
 const dir = siteDir(positional[0]);
 const outDir = path.resolve(positional[1] || path.join(REPO_ROOT, 'target', 'screenshots'));
 fs.mkdirSync(outDir, { recursive: true });

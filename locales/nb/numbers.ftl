@@ -1,0 +1,51 @@
+## Slik skrives tall på norsk. $num er allerede formatert etter CLDR (sifre, skilletegn, fortegn).
+
+# Tierpotenser som norsk bruker for antall og beløp ("5,6 millioner", "889 milliarder dong").
+count-scales = 6 9
+money-scales = 9 12
+
+# Et antall; $scale er e0 for det rene tallet, ellers tierpotensen; $n er det skalerte tallet.
+count = { $scale ->
+    [e6] { $n ->
+        [one] { $num } million
+       *[other] { $num } millioner
+    }
+    [e9] { $n ->
+        [one] { $num } milliard
+       *[other] { $num } milliarder
+    }
+   *[e0] { $num }
+}
+
+# Et beløp i đồng.
+money = { $scale ->
+    [e9] { $n ->
+        [one] { $num } milliard dong
+       *[other] { $num } milliarder dong
+    }
+    [e12] { $n ->
+        [one] { $num } billion dong
+       *[other] { $num } billioner dong
+    }
+   *[e0] { $num } dong
+}
+
+percent = { $num } %
+
+# Prosentpoeng, for endringer i andeler og avstand til en målandel.
+points = { $num } prosentpoeng
+
+# Et tall kilden har avrundet: $figure er det formaterte tallet, $qualifier er over, about eller under.
+qualified = { $qualifier ->
+    [over] over { $figure }
+    [about] om lag { $figure }
+    [under] under { $figure }
+   *[exact] { $figure }
+}
+
+# Perioder kortere enn et år.
+period-to-date = per { $date }
+period-months = { $months ->
+    [one] den siste måneden
+   *[other] de siste { $months } månedene
+}

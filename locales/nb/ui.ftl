@@ -1,0 +1,50 @@
+## Ord på sidene til nettstedet.
+
+site-name = Bulletiner om sosialtrygd
+site-tagline = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam, på fire språk.
+# Språkets eget navn, slik det vises i språkvelgeren.
+language-name = Norsk bokmål
+choose-language = Les bulletinene på norsk
+not-found = Denne siden finnes ikke. Gå til bulletinene på norsk
+skip-to-content = Gå til hovedinnholdet
+language-switcher = Språk
+footer-note = Tallene er slik de ble lagt fram på sosialtrygdkonferansene i hver region. Endringer, måloppnåelse og avvik er beregnet ut fra dataene.
+
+home-title = Bulletiner om sosialtrygd
+home-intro = Resultater for det siste året og mål for det neste, slik de ble kunngjort på de årlige konferansene for sosialtrygden i provinsene og på nasjonalt nivå.
+home-bulletins = Siste bulletiner
+home-regions = Regioner
+
+bulletin-date = Publisert
+bulletin-updated = oppdatert
+bulletin-headline = Nøkkeltall
+bulletin-narrative = Sammendrag
+bulletin-figures = Resultater og mål
+bulletin-source = Kilde:
+bulletin-default-title = { $region }: resultater for { $year }
+narrative-missing = Det skriftlige sammendraget av denne bulletinen finnes ikke på norsk ennå. Alle tallene nedenfor er komplette. Les sammendraget på:
+
+headline-change = { $change } fra { $year }
+headline-gap = { $gap } mot målet
+headline-target = mål for { $year }
+
+table-caption = { $region }: resultater for { $year }, endringer og mål
+table-indicator = Indikator
+table-result = Resultat { $year }
+table-change = Endring fra { $year }
+table-change-pct = Endring fra { $year }, %
+table-target = Mål { $year }
+table-reached = Mot målet
+table-no-figure = ingen tall
+table-stated-note = Slik kilden oppgir det; tallet kan ikke beregnes ut fra dataene.
+
+region-results = Resultater per år
+region-targets = Mål per år
+region-results-caption = { $region }: resultater per år
+region-targets-caption = { $region }: mål per år
+region-border-changes = Grenseendringer
+region-notes = Merknader
+region-bulletins = Bulletiner
+
+border-absorbed = Den { $date } ble { $others } innlemmet i { $region }. Tall fra før og etter denne datoen gjelder ulike områder.
+border-merged-into = Den { $date } ble { $region } innlemmet i { $others }. Tall fra før og etter denne datoen gjelder ulike områder.

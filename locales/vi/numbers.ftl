@@ -1,0 +1,35 @@
+## Cách viết số liệu bằng tiếng Việt. $num đã được định dạng theo CLDR (chữ số, dấu phân cách, dấu).
+
+# Lũy thừa của 10 dùng để viết số lượng và số tiền ("5,6 triệu", "889 tỷ đồng").
+count-scales = 6 9
+money-scales = 9
+
+# Một số lượng; $scale là e0 khi giữ nguyên số, nếu không thì là lũy thừa của 10; $n là số đã quy đổi.
+count = { $scale ->
+    [e6] { $num } triệu
+    [e9] { $num } tỷ
+   *[e0] { $num }
+}
+
+# Một số tiền tính bằng đồng.
+money = { $scale ->
+    [e9] { $num } tỷ đồng
+   *[e0] { $num } đồng
+}
+
+percent = { $num }%
+
+# Điểm phần trăm, cho mức thay đổi của tỷ lệ và khoảng cách đến tỷ lệ chỉ tiêu.
+points = { $num } điểm phần trăm
+
+# Số liệu nguồn đã làm tròn: $figure là số đã định dạng, $qualifier là over, about hoặc under.
+qualified = { $qualifier ->
+    [over] hơn { $figure }
+    [about] khoảng { $figure }
+    [under] dưới { $figure }
+   *[exact] { $figure }
+}
+
+# Các kỳ ngắn hơn một năm.
+period-to-date = tính đến { $date }
+period-months = trong { $months } tháng qua

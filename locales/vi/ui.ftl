@@ -1,0 +1,50 @@
+## Từ ngữ trên các trang của trang tin.
+
+site-name = Bản tin bảo hiểm xã hội
+site-tagline = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại Việt Nam, bằng bốn ngôn ngữ.
+# Tên của ngôn ngữ này bằng chính ngôn ngữ đó, hiển thị trong bộ chọn ngôn ngữ.
+language-name = Tiếng Việt
+choose-language = Đọc bản tin bằng tiếng Việt
+not-found = Trang này không tồn tại. Xem các bản tin bằng tiếng Việt
+skip-to-content = Chuyển đến nội dung chính
+language-switcher = Ngôn ngữ
+footer-note = Số liệu theo báo cáo tại hội nghị của ngành bảo hiểm xã hội ở từng địa phương. Mức tăng giảm, tỷ lệ đạt chỉ tiêu và mức chênh lệch được tính từ dữ liệu.
+
+home-title = Bản tin bảo hiểm xã hội
+home-intro = Kết quả năm qua và chỉ tiêu năm tới, được công bố tại hội nghị tổng kết hằng năm của Bảo hiểm xã hội các tỉnh và Bảo hiểm xã hội Việt Nam.
+home-bulletins = Bản tin mới nhất
+home-regions = Địa phương
+
+bulletin-date = Đăng ngày
+bulletin-updated = cập nhật
+bulletin-headline = Số liệu chính
+bulletin-narrative = Tóm tắt
+bulletin-figures = Kết quả và chỉ tiêu
+bulletin-source = Nguồn:
+bulletin-default-title = { $region }: kết quả năm { $year }
+narrative-missing = Phần tóm tắt của bản tin này chưa có bản tiếng Việt. Toàn bộ số liệu dưới đây vẫn đầy đủ. Đọc phần tóm tắt bằng:
+
+headline-change = { $change } so với năm { $year }
+headline-gap = { $gap } so với chỉ tiêu
+headline-target = chỉ tiêu năm { $year }
+
+table-caption = { $region }: kết quả năm { $year }, mức tăng giảm và chỉ tiêu
+table-indicator = Nội dung
+table-result = Kết quả năm { $year }
+table-change = Tăng/giảm so với năm { $year }
+table-change-pct = Tăng/giảm so với năm { $year }, %
+table-target = Chỉ tiêu năm { $year }
+table-reached = So với chỉ tiêu
+table-no-figure = không có số liệu
+table-stated-note = Theo số liệu nguồn công bố; không thể tính số liệu này từ dữ liệu.
+
+region-results = Kết quả qua các năm
+region-targets = Chỉ tiêu qua các năm
+region-results-caption = { $region }: kết quả qua các năm
+region-targets-caption = { $region }: chỉ tiêu qua các năm
+region-border-changes = Thay đổi địa giới hành chính
+region-notes = Ghi chú
+region-bulletins = Bản tin
+
+border-absorbed = Ngày { $date }, { $others } được sáp nhập vào { $region }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
+border-merged-into = Ngày { $date }, { $region } được sáp nhập vào { $others }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.

@@ -1,0 +1,40 @@
+## 中文的数字写法。$num 已按 CLDR 格式化（数字、分隔符、正负号）。
+
+# 中文书写人数和金额所用的十的幂（"560万"、"88,733亿越南盾"）。
+count-scales = 8 4
+money-scales = 8
+
+# 人数等计数；$scale 为 e0 时是原始数字，否则为十的幂；$n 为换算后的数字。
+count = { $scale ->
+    [e4] { $num }万
+    [e8] { $num }亿
+   *[e0] { $num }
+}
+
+# 以越南盾计的金额。
+money = { $scale ->
+    [e8] { $num }亿越南盾
+   *[e0] { $num }越南盾
+}
+
+percent = { $num }%
+
+# 百分点，用于比例的变化及与目标比例的差距。
+points = { $num }个百分点
+
+# 来源已取整的数字：$figure 为格式化后的数字，$qualifier 为 over、about 或 under；
+# 以万、亿为单位的"超过"写作"逾"（逾560万）。
+qualified = { $qualifier ->
+    [over] { $scale ->
+        [e4] 逾{ $figure }
+        [e8] 逾{ $figure }
+       *[other] 超过{ $figure }
+    }
+    [about] 约{ $figure }
+    [under] 不足{ $figure }
+   *[exact] { $figure }
+}
+
+# 不足一年的期间。
+period-to-date = 截至{ $date }
+period-months = 过去{ $months }个月

@@ -1,0 +1,50 @@
+## 网站页面用语。
+
+site-name = 社会保险简报
+site-tagline = 越南社会保险、医疗保险和失业保险的工作成果与目标，提供四种语言版本。
+# 本语言的自称，显示在语言切换菜单中。
+language-name = 中文
+choose-language = 阅读中文版简报
+not-found = 此页面不存在。前往中文版简报
+skip-to-content = 跳至正文
+language-switcher = 语言
+footer-note = 数据以各地区社会保险工作会议公布的情况为准。变化、目标完成率和差距均根据数据计算得出。
+
+home-title = 社会保险简报
+home-intro = 各省及全国社会保险年度工作会议公布的上一年工作成果和下一年目标。
+home-bulletins = 最新简报
+home-regions = 地区
+
+bulletin-date = 发布于
+bulletin-updated = 更新于
+bulletin-headline = 主要数据
+bulletin-narrative = 摘要
+bulletin-figures = 结果与目标
+bulletin-source = 来源：
+bulletin-default-title = { $region }：{ $year }年工作成果
+narrative-missing = 本期简报的文字摘要暂无中文版本。以下数据完整无缺。可阅读以下语言的摘要：
+
+headline-change = { $change }（较{ $year }年）
+headline-gap = { $gap }（与目标相比）
+headline-target = { $year }年目标
+
+table-caption = { $region }：{ $year }年结果、变化及目标
+table-indicator = 指标
+table-result = { $year }年结果
+table-change = 较{ $year }年变化
+table-change-pct = 较{ $year }年变化（%）
+table-target = { $year }年目标
+table-reached = 与目标相比
+table-no-figure = 无数据
+table-stated-note = 按来源公布的数值；无法根据数据计算此项。
+
+region-results = 历年结果
+region-targets = 历年目标
+region-results-caption = { $region }：历年结果
+region-targets-caption = { $region }：历年目标
+region-border-changes = 行政区划调整
+region-notes = 说明
+region-bulletins = 简报
+
+border-absorbed = { $date }，{ $others }并入{ $region }。该日期前后的数据所涵盖的地域范围不同。
+border-merged-into = { $date }，{ $region }并入{ $others }。该日期前后的数据所涵盖的地域范围不同。

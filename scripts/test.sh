@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine: installs what it needs, then runs
+# formatting and lint gates, the Rust tests, the example build and the third-party checkers.
+# This is the README's test command and what CI runs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "format and lint"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "unit and integration tests"
+# Snapshots must match what is committed; CI never writes new ones.
+INSTA_UPDATE=no cargo test --all-targets
+
+step "example site"
+site="$(mktemp -d)/output"
+cargo run --release --quiet -- build --output "$site"
+
+if [[ -x scripts/check-locales.sh ]]; then
+    step "translations (fluent.syntax, compare-locales)"
+    scripts/check-locales.sh
+fi
+
+step "third-party checkers on the example site"
+AXE_ALL=1 SCREENSHOT_DIR="$ROOT/target/screenshots" scripts/validate.sh "$site"
