@@ -5,12 +5,14 @@
 //! `output` swaps the finished site in. [`Site::load`] then [`Site::render`] build into memory;
 //! [`build`] also writes.
 
+pub mod charts;
 pub mod content;
 pub mod diagnostics;
 pub mod figures;
 pub mod i18n;
 pub mod markdown;
 pub mod output;
+pub mod page_charts;
 pub mod render;
 pub mod yaml;
 
@@ -36,6 +38,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Also publish bulletins marked `draft: true`.
     pub drafts: bool,
+    /// Where rasterized charts are cached; `<root>/.bantin-cache` when None. Safe to delete.
+    pub cache_dir: Option<PathBuf>,
+    /// Leave out PNG charts (SVG only), e.g. for a quick preview.
+    pub skip_png: bool,
 }
 
 /// A loaded, validated site, ready to render any page.
@@ -48,6 +54,10 @@ pub struct Site {
     base_url: String,
     /// Problems that do not stop the build.
     pub warnings: Diagnostics,
+    /// Draws PNG charts; loads fonts on first use, shared by parallel renders.
+    pub rasterizer: charts::Rasterizer,
+    /// Cache of PNG charts by the content of their SVG; None when PNGs are skipped.
+    pub png_cache: Option<PathBuf>,
 }
 
 impl Site {
@@ -84,6 +94,14 @@ impl Site {
             templates,
             base_url,
             warnings: relative(checked),
+            rasterizer: charts::Rasterizer::new(),
+            png_cache: (!options.skip_png).then(|| {
+                options
+                    .cache_dir
+                    .clone()
+                    .unwrap_or_else(|| root.join(".bantin-cache"))
+                    .join("png")
+            }),
         })
     }
 
@@ -121,16 +139,14 @@ impl Site {
         render::pages(self)
     }
 
-    /// Renders one page into memory.
-    pub fn render_page(&self, page: &PageId) -> Result<RenderedFile, Diagnostic> {
-        render::render_page(self, page)
-            .map(|f| f)
-            .map_err(|d| d.relative_to(&self.root))
+    /// Renders one page into memory: its HTML first, then its chart files.
+    pub fn render_page(&self, page: &PageId) -> Result<Vec<RenderedFile>, Diagnostic> {
+        render::render_page(self, page).map_err(|d| d.relative_to(&self.root))
     }
 
     /// Renders the whole site into memory, pages in parallel; files come out sorted by path.
     pub fn render(&self) -> Result<Vec<RenderedFile>, Diagnostics> {
-        let results: Vec<Result<RenderedFile, Diagnostic>> = self
+        let results: Vec<Result<Vec<RenderedFile>, Diagnostic>> = self
             .pages()
             .par_iter()
             .map(|p| self.render_page(p))
@@ -139,7 +155,7 @@ impl Site {
         let mut problems = Diagnostics::default();
         for result in results {
             match result {
-                Ok(file) => files.push(file),
+                Ok(page_files) => files.extend(page_files),
                 Err(d) => problems.push(d),
             }
         }

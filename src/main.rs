@@ -32,6 +32,9 @@ enum Command {
         /// Also build bulletins marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Write charts as SVG only, without their PNG downloads.
+        #[arg(long)]
+        no_png: bool,
     },
 }
 
@@ -43,12 +46,15 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            no_png,
         } => {
             let options = bantin::BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
+                skip_png: no_png,
+                cache_dir: None,
             };
             match bantin::build(&options) {
                 Ok(report) => {

@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::{Derived, Facet, IndicatorYear, Origin, Value};
 use crate::i18n::{arg, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
+use crate::page_charts::{ChartMaker, PageChart};
 use crate::Site;
 
 /// A page the site publishes, identified independently of how it is rendered.
@@ -321,11 +322,11 @@ pub fn pages(site: &Site) -> Vec<PageId> {
     pages
 }
 
-/// Renders one page into memory.
-pub fn render_page(site: &Site, page: &PageId) -> Result<RenderedFile, Diagnostic> {
-    let html = match page {
-        PageId::LanguageChooser => render_chooser(site, false)?,
-        PageId::NotFound => render_chooser(site, true)?,
+/// Renders one page into memory: its HTML, then each chart as SVG and (unless skipped) PNG.
+pub fn render_page(site: &Site, page: &PageId) -> Result<Vec<RenderedFile>, Diagnostic> {
+    let (html, charts) = match page {
+        PageId::LanguageChooser => (render_chooser(site, false)?, Vec::new()),
+        PageId::NotFound => (render_chooser(site, true)?, Vec::new()),
         PageId::Home { lang } | PageId::Bulletin { lang, .. } | PageId::Region { lang, .. } => {
             let localizer = site.locales.get(lang).ok_or_else(|| {
                 Diagnostic::error(
@@ -346,13 +347,35 @@ pub fn render_page(site: &Site, page: &PageId) -> Result<RenderedFile, Diagnosti
             }
         }
     };
-    Ok(RenderedFile {
+    let folder = page.path().trim_end_matches("index.html").to_string();
+    let mut files = vec![RenderedFile {
         path: page.path(),
         bytes: html.into_bytes(),
-    })
+    }];
+    for chart in charts {
+        if let Some(cache) = &site.png_cache {
+            let png = site
+                .rasterizer
+                .png_cached(&chart.svg, crate::charts::PNG_SCALE, cache)
+                .map_err(|e| {
+                    Diagnostic::error(site.root.join("templates"), format!("cannot draw the PNG of chart `{}`: {e}", chart.id))
+                        .with_hint("install fonts-noto-cjk (apt-get install fonts-noto-cjk), or build with --no-png")
+                })?;
+            files.push(RenderedFile {
+                path: format!("{folder}{}", chart.png_file),
+                bytes: png,
+            });
+        }
+        files.push(RenderedFile {
+            path: format!("{folder}{}", chart.svg_file),
+            bytes: chart.svg.into_bytes(),
+        });
+    }
+    Ok(files)
 }
 
-fn missing(site: &Site, e: MissingMessage) -> Diagnostic {
+/// A message missing in every locale, as a diagnostic pointing at the locales to fix.
+pub(crate) fn missing(site: &Site, e: MissingMessage) -> Diagnostic {
     Diagnostic::error(site.root.join("locales").join(&e.lang), e.to_string()).with_hint(format!(
         "add `{} = …` to a .ftl file in locales/{}/",
         e.id,
@@ -361,6 +384,13 @@ fn missing(site: &Site, e: MissingMessage) -> Diagnostic {
 }
 
 impl<'a> PageContext<'a> {
+    fn charts(&self) -> ChartMaker<'_> {
+        ChartMaker {
+            site: self.site,
+            localizer: self.localizer,
+        }
+    }
+
     fn t(&self, id: &str) -> PageResult<String> {
         self.localizer.text(id).map_err(|e| missing(self.site, e))
     }
@@ -520,7 +550,9 @@ impl<'a> PageContext<'a> {
     }
 }
 
-fn render_home(ctx: &PageContext) -> PageResult<String> {
+type WithCharts = (String, Vec<PageChart>);
+
+fn render_home(ctx: &PageContext) -> PageResult<WithCharts> {
     #[derive(Serialize)]
     struct RegionLink {
         name: String,
@@ -531,6 +563,7 @@ fn render_home(ctx: &PageContext) -> PageResult<String> {
         layout: Layout,
         bulletins: Vec<BulletinSummary>,
         regions: Vec<RegionLink>,
+        charts: Vec<PageChart>,
     }
     let bulletins = ctx
         .site
@@ -549,20 +582,23 @@ fn render_home(ctx: &PageContext) -> PageResult<String> {
             }),
         });
     }
+    let charts = ctx.charts().home_charts()?;
     let page = Home {
         layout: ctx.layout()?,
         bulletins,
         regions,
+        charts: charts.clone(),
     };
-    ctx.site.templates.render(
+    let html = ctx.site.templates.render(
         Some(ctx.localizer.lang()),
         "home.html",
         &page,
         &ctx.site.templates_dir(),
-    )
+    )?;
+    Ok((html, charts))
 }
 
-fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<String> {
+fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
     #[derive(Serialize)]
     struct BulletinPage {
         layout: Layout,
@@ -583,6 +619,9 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<String> {
         table: Table,
         narrative: Option<String>,
         other_narratives: Vec<OtherNarrative>,
+        charts: Vec<PageChart>,
+        /// Absolute address of the main chart's PNG, the page's social-card image.
+        card_image: Option<String>,
     }
     let site = ctx.site;
     let bulletin = site
@@ -599,6 +638,7 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<String> {
     let meta = &bulletin.meta;
     let lang = ctx.localizer.lang().to_string();
     let (title, summary, _) = ctx.bulletin_title(bulletin)?;
+    let charts = ctx.charts().bulletin_charts(bulletin)?;
     let as_of = site
         .content
         .years
@@ -659,9 +699,21 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<String> {
         table: bulletin_table(ctx, bulletin)?,
         narrative,
         other_narratives,
+        card_image: match (&site.png_cache, charts.first()) {
+            (Some(_), Some(chart)) => Some(format!(
+                "{}{}{}",
+                site.base_url(),
+                ctx.page.url_path(),
+                chart.png_file
+            )),
+            _ => None,
+        },
+        charts: charts.clone(),
     };
-    site.templates
-        .render(Some(&lang), "bulletin.html", &page, &site.templates_dir())
+    let html = site
+        .templates
+        .render(Some(&lang), "bulletin.html", &page, &site.templates_dir())?;
+    Ok((html, charts))
 }
 
 fn host_of(url: &str) -> String {
@@ -889,7 +941,7 @@ fn drop_empty_columns(columns: &mut Vec<String>, rows: &mut [Row]) {
     }
 }
 
-fn render_region(ctx: &PageContext, region: &str) -> PageResult<String> {
+fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     #[derive(Serialize)]
     struct RegionPage {
         layout: Layout,
@@ -899,6 +951,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<String> {
         results: Table,
         targets: Table,
         bulletins: Vec<BulletinSummary>,
+        charts: Vec<PageChart>,
     }
     let site = ctx.site;
     let name = ctx.region_name(region)?;
@@ -983,6 +1036,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<String> {
             has_stated,
         })
     };
+    let charts = ctx.charts().region_charts(region)?;
     let results = table(Facet::Result, "region-results-caption")?;
     let targets = table(Facet::Target, "region-targets-caption")?;
     let bulletins = site
@@ -1000,13 +1054,15 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<String> {
         results,
         targets,
         bulletins,
+        charts: charts.clone(),
     };
-    site.templates.render(
+    let html = site.templates.render(
         Some(ctx.localizer.lang()),
         "region.html",
         &page,
         &site.templates_dir(),
-    )
+    )?;
+    Ok((html, charts))
 }
 
 /// The root language chooser and the 404 page: every language at once, each marked with its tag.

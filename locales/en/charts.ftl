@@ -1,0 +1,28 @@
+## Charts: titles, series, axes and the sentences that state what each chart shows.
+
+chart-title-result-vs-target = { $region }: coverage in { $year } against targets
+chart-title-participants-trend = { $region }: participants by scheme
+chart-title-si-split = { $region }: compulsory and voluntary social insurance
+chart-title-across-regions = { $indicator }, { $year }, by region
+chart-series-result = Result { $year }
+chart-series-target = Target { $year }
+chart-series-goal = Target { $year }
+chart-axis-percent = Percent
+chart-axis-people = People
+chart-table-category = Category
+chart-download = Download:
+chart-data-table = Figures of this chart as a table
+chart-border-break = Border change: merged with { $others } on { $date }
+
+# $gap is in percentage points, signed.
+chart-desc-result-gap = { $indicator } reached { $result }, { $gap } against the { $target } target.
+chart-desc-result = { $indicator } reached { $result }.
+chart-desc-goal = The target for { $year } is { $goal }.
+chart-desc-trend = { $indicator } went from { $from } in { $first } to { $to } in { $last }.
+chart-desc-single = { $indicator }: { $value } in { $year }.
+chart-desc-si-split = In { $year }, { $compulsory } people had compulsory and { $voluntary } voluntary social insurance.
+chart-desc-region = { $region }: { $value }.
+
+bulletin-charts = Charts
+region-charts = Charts
+home-compare = Compare regions

@@ -1,0 +1,614 @@
+//! Chooses each page's charts and fills them from the figures, in the page's language.
+//!
+//! `charts` draws; this module decides what to draw: result against target for the rates,
+//! participants per scheme over the years (broken at border changes), compulsory against
+//! voluntary social insurance, and one indicator across regions.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::charts::{self, Break, Chart, ChartKind, Scheme, Series};
+use crate::content::{Bulletin, Date, Unit};
+use crate::diagnostics::Diagnostic;
+use crate::figures::{IndicatorYear, Value};
+use crate::i18n::{arg, Args, Localizer};
+use crate::Site;
+
+/// Chart ids a bulletin may list under `charts:`, in their default order.
+pub const BULLETIN_CHARTS: [&str; 3] = ["result-vs-target", "participants-trend", "si-split"];
+
+/// Rates shown against their targets.
+const RATE_UNITS: [Unit; 2] = [Unit::PctPopulation, Unit::PctLabourForce];
+
+/// Schemes whose participants make the trend chart, with their colours.
+const SCHEMES: [(&str, Scheme); 3] = [
+    ("si-participants", Scheme::SocialInsurance),
+    ("hi-participants", Scheme::HealthInsurance),
+    ("ui-participants", Scheme::UnemploymentInsurance),
+];
+
+const SI_PARTS: [(&str, Scheme); 2] = [
+    ("si-compulsory-participants", Scheme::Compulsory),
+    ("si-voluntary-participants", Scheme::Voluntary),
+];
+
+/// The indicator compared across regions on the home page.
+const ACROSS_REGIONS: &str = "hi-coverage";
+
+/// A chart as a page shows it: inline SVG, the same figures as a table, download names.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageChart {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub svg: String,
+    pub svg_file: String,
+    pub png_file: String,
+    pub table: ChartTable,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+/// Builds localized charts for one page.
+pub struct ChartMaker<'a> {
+    pub site: &'a Site,
+    pub localizer: Localizer<'a>,
+}
+
+impl<'a> ChartMaker<'a> {
+    fn missing(&self, e: crate::i18n::MissingMessage) -> Diagnostic {
+        crate::render::missing(self.site, e)
+    }
+
+    fn msg(&self, id: &str, args: Args<'_>) -> Result<String> {
+        self.localizer
+            .message(id, args)
+            .map_err(|e| self.missing(e))
+    }
+
+    fn label(&self, indicator: &str) -> Result<String> {
+        self.msg(&format!("indicator-{indicator}"), Vec::new())
+    }
+
+    fn unit(&self, indicator: &str) -> Unit {
+        self.site
+            .content
+            .catalogue
+            .indicators
+            .get(indicator)
+            .map_or(Unit::People, |i| i.unit)
+    }
+
+    fn figure(&self, indicator: &str, value: &Value) -> Result<String> {
+        self.localizer
+            .figure(self.unit(indicator), value)
+            .map_err(|e| self.missing(e))
+    }
+
+    fn year(&self, year: i32) -> String {
+        year.to_string()
+    }
+
+    /// The charts a bulletin shows: those it lists, else every chart that has data.
+    pub fn bulletin_charts(&self, bulletin: &Bulletin) -> Result<Vec<PageChart>> {
+        let wanted: Vec<&str> = match &bulletin.meta.charts {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => BULLETIN_CHARTS.to_vec(),
+        };
+        let mut out = Vec::new();
+        for id in wanted {
+            let chart = match id {
+                "result-vs-target" => self.result_vs_target(bulletin)?,
+                "participants-trend" => self.participants_trend(&bulletin.meta.region, 2)?,
+                "si-split" => {
+                    self.si_split(&bulletin.meta.region, Some(bulletin.meta.results_year))?
+                }
+                _ => None,
+            };
+            if let Some(chart) = chart {
+                out.push(self.finish(chart)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A region's charts: the trend of participants and the split of social insurance.
+    pub fn region_charts(&self, region: &str) -> Result<Vec<PageChart>> {
+        let mut out = Vec::new();
+        for chart in [
+            self.participants_trend(region, 2)?,
+            self.si_split(region, None)?,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            out.push(self.finish(chart)?);
+        }
+        Ok(out)
+    }
+
+    /// The home page's chart: one indicator across regions, for the latest year two or more have.
+    pub fn home_charts(&self) -> Result<Vec<PageChart>> {
+        Ok(match self.across_regions()? {
+            Some(chart) => vec![self.finish(chart)?],
+            None => Vec::new(),
+        })
+    }
+
+    fn result_vs_target(&self, bulletin: &Bulletin) -> Result<Option<Chart>> {
+        let meta = &bulletin.meta;
+        let figures = &self.site.figures;
+        let now = figures.year(&meta.region, meta.results_year);
+        let next_year = meta.targets_year.filter(|y| *y != meta.results_year);
+        let next = next_year.and_then(|y| figures.year(&meta.region, y));
+        let rates: Vec<&String> = self
+            .site
+            .content
+            .catalogue
+            .indicators
+            .keys_in_order()
+            .filter(|id| RATE_UNITS.contains(&self.unit(id)))
+            .filter(|id| {
+                let has = |m: Option<&BTreeMap<String, IndicatorYear>>| {
+                    m.and_then(|m| m.get(*id))
+                        .is_some_and(|f| f.result.shown().is_some() || f.target.shown().is_some())
+                };
+                has(now) || has(next)
+            })
+            .collect();
+        if rates.is_empty() {
+            return Ok(None);
+        }
+        let get = |m: Option<&BTreeMap<String, IndicatorYear>>, id: &str, result: bool| {
+            m.and_then(|m| m.get(id)).and_then(|f| {
+                if result {
+                    f.result.shown()
+                } else {
+                    f.target.shown()
+                }
+            })
+        };
+        let mut series = vec![
+            (
+                self.msg(
+                    "chart-series-result",
+                    vec![("year", f64::from(meta.results_year).into())],
+                )?,
+                Scheme::SocialInsurance,
+                rates
+                    .iter()
+                    .map(|id| get(now, id, true))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                self.msg(
+                    "chart-series-target",
+                    vec![("year", f64::from(meta.results_year).into())],
+                )?,
+                Scheme::Target,
+                rates.iter().map(|id| get(now, id, false)).collect(),
+            ),
+        ];
+        if let Some(year) = next_year {
+            series.push((
+                self.msg("chart-series-goal", vec![("year", f64::from(year).into())])?,
+                Scheme::Goal,
+                rates.iter().map(|id| get(next, id, false)).collect(),
+            ));
+        }
+        series.retain(|(_, _, values)| values.iter().any(Option::is_some));
+        let mut sentences = Vec::new();
+        for id in &rates {
+            let label = self.label(id)?;
+            let result = get(now, id, true);
+            let target = get(now, id, false);
+            let gap = now
+                .and_then(|m| m.get(id.as_str()))
+                .and_then(|f| f.gap_to_target.shown());
+            let sentence = match (result, target, gap) {
+                (Some(r), Some(t), Some(g)) => self.msg(
+                    "chart-desc-result-gap",
+                    vec![
+                        ("indicator", arg(label.clone())),
+                        ("result", arg(self.figure(id, &r)?)),
+                        ("target", arg(self.figure(id, &t)?)),
+                        (
+                            "gap",
+                            arg(self
+                                .localizer
+                                .points(&g, true)
+                                .map_err(|e| self.missing(e))?),
+                        ),
+                    ],
+                )?,
+                (Some(r), _, _) => self.msg(
+                    "chart-desc-result",
+                    vec![
+                        ("indicator", arg(label.clone())),
+                        ("result", arg(self.figure(id, &r)?)),
+                    ],
+                )?,
+                _ => String::new(),
+            };
+            if !sentence.is_empty() {
+                sentences.push(sentence);
+            }
+            if let (Some(year), Some(goal)) = (next_year, get(next, id, false)) {
+                sentences.push(self.msg(
+                    "chart-desc-goal",
+                    vec![
+                        ("indicator", arg(label)),
+                        ("goal", arg(self.figure(id, &goal)?)),
+                        ("year", f64::from(year).into()),
+                    ],
+                )?);
+            }
+        }
+        let categories = rates
+            .iter()
+            .map(|id| self.label(id))
+            .collect::<Result<Vec<_>>>()?;
+        let series = series
+            .into_iter()
+            .map(|(label, scheme, values)| self.series(label, scheme, &values, |v| self.percent(v)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(Chart {
+            id: "result-vs-target".into(),
+            lang: self.localizer.html_lang().to_string(),
+            title: self.msg(
+                "chart-title-result-vs-target",
+                vec![
+                    ("region", arg(self.region(&meta.region)?)),
+                    ("year", f64::from(meta.results_year).into()),
+                ],
+            )?,
+            description: sentences.join(" "),
+            kind: ChartKind::Bars { categories, series },
+            y_label: self.msg("chart-axis-percent", Vec::new())?,
+            x_label: None,
+        }))
+    }
+
+    fn participants_trend(&self, region: &str, min_years: usize) -> Result<Option<Chart>> {
+        let Some(years) = self.site.figures.regions.get(region) else {
+            return Ok(None);
+        };
+        let year_list: Vec<i32> = years
+            .iter()
+            .filter(|(_, m)| {
+                SCHEMES
+                    .iter()
+                    .any(|(id, _)| m.get(*id).is_some_and(|f| f.result.shown().is_some()))
+            })
+            .map(|(y, _)| *y)
+            .collect();
+        if year_list.len() < min_years {
+            return Ok(None);
+        }
+        let (first, last) = (year_list[0], year_list[year_list.len() - 1]);
+        let all_years: Vec<i32> = (first..=last).collect();
+        let mut series = Vec::new();
+        let mut sentences = Vec::new();
+        for (id, scheme) in SCHEMES {
+            let values: Vec<Option<Value>> = all_years
+                .iter()
+                .map(|y| {
+                    years
+                        .get(y)
+                        .and_then(|m| m.get(id))
+                        .and_then(|f| f.result.shown())
+                })
+                .collect();
+            let points: Vec<(i32, Value)> = all_years
+                .iter()
+                .zip(&values)
+                .filter_map(|(y, v)| v.map(|v| (*y, v)))
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            let label = self.label(id)?;
+            let (y0, v0) = points[0];
+            let (y1, v1) = points[points.len() - 1];
+            sentences.push(if points.len() > 1 {
+                self.msg(
+                    "chart-desc-trend",
+                    vec![
+                        ("indicator", arg(label.clone())),
+                        ("from", arg(self.figure(id, &v0)?)),
+                        ("first", f64::from(y0).into()),
+                        ("to", arg(self.figure(id, &v1)?)),
+                        ("last", f64::from(y1).into()),
+                    ],
+                )?
+            } else {
+                self.msg(
+                    "chart-desc-single",
+                    vec![
+                        ("indicator", arg(label.clone())),
+                        ("value", arg(self.figure(id, &v0)?)),
+                        ("year", f64::from(y0).into()),
+                    ],
+                )?
+            });
+            series.push(self.series(label, scheme, &values, |v| self.figure(id, v))?);
+        }
+        let breaks = self.border_breaks(region, &all_years)?;
+        Ok(Some(Chart {
+            id: "participants-trend".into(),
+            lang: self.localizer.html_lang().to_string(),
+            title: self.msg(
+                "chart-title-participants-trend",
+                vec![("region", arg(self.region(region)?))],
+            )?,
+            description: sentences.join(" "),
+            kind: ChartKind::Lines {
+                x_labels: all_years.iter().map(|y| self.year(*y)).collect(),
+                series,
+                breaks,
+            },
+            y_label: self.msg("chart-axis-people", Vec::new())?,
+            x_label: None,
+        }))
+    }
+
+    /// A break before the first year whose figures date from after a border change.
+    fn border_breaks(&self, region: &str, years: &[i32]) -> Result<Vec<Break>> {
+        let mut breaks = Vec::new();
+        let Some(info) = self.site.content.regions.get(region) else {
+            return Ok(breaks);
+        };
+        let data = self.site.content.years.get(region);
+        let as_of = |year: i32| {
+            data.and_then(|d| d.get(&year))
+                .and_then(|y| y.data.as_of)
+                .unwrap_or(Date {
+                    year,
+                    month: 12,
+                    day: 31,
+                })
+        };
+        for change in &info.border_changes {
+            let index = years
+                .iter()
+                .position(|y| as_of(*y) >= change.date)
+                .filter(|i| *i > 0);
+            if let Some(before_index) = index {
+                let others = change
+                    .regions
+                    .iter()
+                    .map(|r| self.region(r))
+                    .collect::<Result<Vec<_>>>()?
+                    .join(", ");
+                breaks.push(Break {
+                    before_index,
+                    label: self.msg(
+                        "chart-border-break",
+                        vec![
+                            ("others", arg(others)),
+                            ("date", arg(self.localizer.date(change.date))),
+                        ],
+                    )?,
+                });
+            }
+        }
+        Ok(breaks)
+    }
+
+    fn si_split(&self, region: &str, only_year: Option<i32>) -> Result<Option<Chart>> {
+        let Some(years) = self.site.figures.regions.get(region) else {
+            return Ok(None);
+        };
+        let year_list: Vec<i32> = years
+            .iter()
+            .filter(|(y, _)| only_year.is_none_or(|o| o == **y))
+            .filter(|(_, m)| {
+                SI_PARTS.iter().all(|(id, _)| {
+                    m.get(*id)
+                        .and_then(|f| f.result.shown())
+                        .is_some_and(|v| v.is_exact())
+                })
+            })
+            .map(|(y, _)| *y)
+            .collect();
+        if year_list.is_empty() {
+            return Ok(None);
+        }
+        let mut series = Vec::new();
+        let mut values_by_part = Vec::new();
+        for (id, scheme) in SI_PARTS {
+            let values: Vec<Option<Value>> = year_list
+                .iter()
+                .map(|y| {
+                    years
+                        .get(y)
+                        .and_then(|m| m.get(id))
+                        .and_then(|f| f.result.shown())
+                })
+                .collect();
+            series.push(self.series(self.label(id)?, scheme, &values, |v| self.figure(id, v))?);
+            values_by_part.push(values);
+        }
+        let mut sentences = Vec::new();
+        for (i, year) in year_list.iter().enumerate() {
+            if let (Some(c), Some(v)) = (values_by_part[0][i], values_by_part[1][i]) {
+                sentences.push(self.msg(
+                    "chart-desc-si-split",
+                    vec![
+                        ("year", f64::from(*year).into()),
+                        ("compulsory", arg(self.figure(SI_PARTS[0].0, &c)?)),
+                        ("voluntary", arg(self.figure(SI_PARTS[1].0, &v)?)),
+                    ],
+                )?);
+            }
+        }
+        Ok(Some(Chart {
+            id: "si-split".into(),
+            lang: self.localizer.html_lang().to_string(),
+            title: self.msg(
+                "chart-title-si-split",
+                vec![("region", arg(self.region(region)?))],
+            )?,
+            description: sentences.join(" "),
+            kind: ChartKind::Stacked {
+                categories: year_list.iter().map(|y| self.year(*y)).collect(),
+                series,
+            },
+            y_label: self.msg("chart-axis-people", Vec::new())?,
+            x_label: None,
+        }))
+    }
+
+    fn across_regions(&self) -> Result<Option<Chart>> {
+        let figures = &self.site.figures;
+        let mut by_year: BTreeMap<i32, Vec<(&str, Value)>> = BTreeMap::new();
+        for region in self.site.published_regions() {
+            if let Some(years) = figures.regions.get(region) {
+                for (year, m) in years {
+                    if let Some(v) = m.get(ACROSS_REGIONS).and_then(|f| f.result.computed) {
+                        by_year.entry(*year).or_default().push((region, v));
+                    }
+                }
+            }
+        }
+        let Some((year, regions)) = by_year.into_iter().rev().find(|(_, r)| r.len() >= 2) else {
+            return Ok(None);
+        };
+        let categories = regions
+            .iter()
+            .map(|(r, _)| self.region(r))
+            .collect::<Result<Vec<_>>>()?;
+        let values: Vec<Option<Value>> = regions.iter().map(|(_, v)| Some(*v)).collect();
+        let mut sentences = Vec::new();
+        for (name, (_, v)) in categories.iter().zip(&regions) {
+            sentences.push(self.msg(
+                "chart-desc-region",
+                vec![
+                    ("region", arg(name.clone())),
+                    ("value", arg(self.figure(ACROSS_REGIONS, v)?)),
+                ],
+            )?);
+        }
+        let series = vec![self.series(
+            self.msg(
+                "chart-series-result",
+                vec![("year", f64::from(year).into())],
+            )?,
+            Scheme::HealthInsurance,
+            &values,
+            |v| self.figure(ACROSS_REGIONS, v),
+        )?];
+        Ok(Some(Chart {
+            id: format!("{ACROSS_REGIONS}-by-region"),
+            lang: self.localizer.html_lang().to_string(),
+            title: self.msg(
+                "chart-title-across-regions",
+                vec![
+                    ("indicator", arg(self.label(ACROSS_REGIONS)?)),
+                    ("year", f64::from(year).into()),
+                ],
+            )?,
+            description: sentences.join(" "),
+            kind: ChartKind::Bars { categories, series },
+            y_label: self.msg("chart-axis-percent", Vec::new())?,
+            x_label: None,
+        }))
+    }
+
+    fn region(&self, region: &str) -> Result<String> {
+        self.msg(&format!("region-{region}"), Vec::new())
+    }
+
+    fn percent(&self, value: &Value) -> Result<String> {
+        self.localizer
+            .percent(value, false)
+            .map_err(|e| self.missing(e))
+    }
+
+    fn series(
+        &self,
+        label: String,
+        scheme: Scheme,
+        values: &[Option<Value>],
+        format: impl Fn(&Value) -> Result<String>,
+    ) -> Result<Series> {
+        Ok(Series {
+            label,
+            scheme,
+            values: values.iter().map(|v| v.map(|v| v.value)).collect(),
+            value_labels: values
+                .iter()
+                .map(|v| v.as_ref().map(&format).transpose())
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    /// Draws the SVG and gathers the table that repeats its figures.
+    fn finish(&self, chart: Chart) -> Result<PageChart> {
+        // Charts of shares tick in percent; the others in plain numbers.
+        let percent = matches!(&chart.kind, ChartKind::Bars { .. })
+            && chart.id != "si-split"
+            && (chart.id == "result-vs-target" || chart.id.ends_with("-by-region"));
+        let l = self.localizer;
+        let format_tick = move |v: f64| -> String {
+            let num = l.number_trimmed(v, 2, false);
+            if percent {
+                l.message("percent", vec![("num", arg(num.clone()))])
+                    .unwrap_or(num)
+            } else {
+                num
+            }
+        };
+        let svg = charts::render_svg(&chart, &format_tick);
+        let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
+        Ok(PageChart {
+            svg_file: format!("{}.svg", chart.id),
+            png_file: format!("{}.png", chart.id),
+            id: chart.id,
+            title: chart.title,
+            description: chart.description,
+            svg,
+            table,
+        })
+    }
+}
+
+/// The chart's figures as rows (categories) and columns (series), as drawn.
+fn chart_table(chart: &Chart, first_column: String) -> ChartTable {
+    let (categories, series) = match &chart.kind {
+        ChartKind::Bars { categories, series } | ChartKind::Stacked { categories, series } => {
+            (categories, series)
+        }
+        ChartKind::Lines {
+            x_labels, series, ..
+        } => (x_labels, series),
+    };
+    let mut columns = vec![first_column];
+    columns.extend(series.iter().map(|s| s.label.clone()));
+    let rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let cells = series
+                .iter()
+                .map(|s| {
+                    s.value_labels
+                        .get(i)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_else(|| "–".into())
+                })
+                .collect();
+            (category.clone(), cells)
+        })
+        .filter(|(_, cells): &(String, Vec<String>)| cells.iter().any(|c| c != "–"))
+        .collect();
+    ChartTable { columns, rows }
+}
