@@ -371,3 +371,129 @@ fn one_page_renders_into_memory() {
         &html[html.find("<main").expect("main")..html.find("</main>").expect("end of main") + 7];
     insta::assert_snapshot!("quang_binh_en_main", main);
 }
+
+fn well_formed(svg: &str) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_str(svg);
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    if depth == 0 {
+        Ok(())
+    } else {
+        Err(format!("unbalanced elements ({depth})"))
+    }
+}
+
+#[test]
+fn bulletin_charts_are_accessible_figures_with_downloads() {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let html = bulletin(lang, QUANG_BINH);
+        assert!(html.contains("<figure class=\"chart\""), "{lang}");
+        assert!(html.contains("role=\"img\""), "{lang}");
+        assert!(html.contains("<figcaption>"), "{lang}");
+        assert!(html.contains("href=\"result-vs-target.svg\""), "{lang}");
+        assert!(html.contains("href=\"result-vs-target.png\""), "{lang}");
+        assert!(html.contains("property=\"og:image\""), "{lang}");
+        let tag = if lang == "zh" { "zh-Hans" } else { lang };
+        for chart in ["result-vs-target", "participants-trend", "si-split"] {
+            let svg = page(&format!("{lang}/bulletins/{QUANG_BINH}/{chart}.svg"));
+            well_formed(&svg).unwrap_or_else(|e| panic!("{lang} {chart}: {e}"));
+            assert!(svg.contains(&format!("lang=\"{tag}\"")), "{lang} {chart} lang");
+            assert!(svg.contains("<title") && svg.contains("<desc"), "{lang} {chart}");
+        }
+    }
+}
+
+#[test]
+fn chart_text_is_in_the_pages_language() {
+    let svg = |lang: &str, chart: &str| page(&format!("{lang}/bulletins/{QUANG_BINH}/{chart}.svg"));
+    // Health-insurance coverage 93 % against a 92.5 % target, in each language's digits.
+    assert!(svg("en", "result-vs-target").contains("92.5%"));
+    assert!(svg("vi", "result-vs-target").contains("92,5%"));
+    assert!(svg("nb", "result-vs-target").contains(&format!("92,5{NBSP}%")));
+    assert!(svg("zh", "result-vs-target").contains("92.5%"));
+    assert!(svg("vi", "si-split").contains("73.807"));
+    assert!(svg("nb", "si-split").contains(&format!("73{NBSP}807")));
+    assert!(svg("zh", "si-split").contains("广平省") || svg("zh", "si-split").contains("社会保险"));
+    assert!(svg("vi", "si-split").contains("Quảng Bình"));
+    let en = bulletin("en", QUANG_BINH);
+    assert!(en.contains("Health insurance coverage of the population reached 93%, +0.5 points against the 92.5% target."));
+}
+
+#[test]
+fn chart_pngs_decode_at_twice_the_svg_size() {
+    let path = built().join(format!("en/bulletins/{QUANG_BINH}/result-vs-target.png"));
+    let bytes = std::fs::read(&path).expect("png");
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+    assert_eq!(pixmap.width(), 2 * bantin::charts::CANVAS_WIDTH);
+    let svg = page(&format!("en/bulletins/{QUANG_BINH}/result-vs-target.svg"));
+    let height: f32 = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|v| v.split(' ').nth(1))
+        .and_then(|h| h.parse().ok())
+        .expect("viewBox height");
+    assert_eq!(pixmap.height(), (height * 2.0).round() as u32);
+}
+
+#[test]
+fn home_pages_compare_one_indicator_across_regions() {
+    let en = page("en/index.html");
+    assert!(en.contains("href=\"hi-coverage-by-region.svg\""));
+    let svg = page("en/hi-coverage-by-region.svg");
+    for region in ["Viet Nam", "Nghệ An", "Quảng Bình"] {
+        assert!(svg.contains(region), "{region}");
+    }
+    assert!(svg.contains("93.35%"));
+}
+
+#[test]
+fn chart_svg_snapshot() {
+    insta::assert_snapshot!("quang_binh_en_si_split_svg", page(&format!("en/bulletins/{QUANG_BINH}/si-split.svg")));
+}
+
+/// A trend across a border change is drawn in two pieces, and the change is named.
+#[test]
+fn trends_break_at_border_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    for folder in ["content", "locales", "templates"] {
+        copy_dir(&root().join(folder), &site.join(folder));
+    }
+    std::fs::write(
+        site.join("content/data/dong-nai/2024.yaml"),
+        "as-of: 2024-12-31\nresults:\n  si-participants: 720000\n  hi-participants: 2900000\n  ui-participants: 690000\n",
+    )
+    .expect("write");
+    let out = dir.path().join("output");
+    bantin::build(&bantin::BuildOptions {
+        root: site,
+        output: Some(out.clone()),
+        skip_png: true,
+        ..Default::default()
+    })
+    .expect("builds");
+    let svg = std::fs::read_to_string(out.join("en/regions/dong-nai/participants-trend.svg")).expect("trend chart");
+    assert!(svg.contains("Bình Phước"), "the break is labelled");
+    assert!(!out.join("en/regions/dong-nai/participants-trend.png").exists(), "--no-png writes no PNG");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
