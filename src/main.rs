@@ -35,6 +35,9 @@ enum Command {
         /// Write charts as SVG only, without their PNG downloads.
         #[arg(long)]
         no_png: bool,
+        /// Cache of rasterized charts [default: <root>/.bantin-cache]; safe to delete.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
     },
 }
 
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             no_png,
+            cache_dir,
         } => {
             let options = bantin::BuildOptions {
                 root,
@@ -54,7 +58,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 skip_png: no_png,
-                cache_dir: None,
+                cache_dir,
             };
             match bantin::build(&options) {
                 Ok(report) => {
