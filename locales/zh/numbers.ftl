@@ -23,11 +23,14 @@ percent = { $num }%
 points = { $num }个百分点
 
 # 来源已取整的数字：$figure 为格式化后的数字，$qualifier 为 over、about 或 under；
-# 以万、亿为单位的"超过"写作"逾"（逾560万）。
+# 以万、亿为单位的人数，"超过"写作"余"（560余万）。
 qualified = { $qualifier ->
-    [over] { $scale ->
-        [e4] 逾{ $figure }
-        [e8] 逾{ $figure }
+    [over] { $kind ->
+        [count] { $scale ->
+            [e4] { $num }余万
+            [e8] { $num }余亿
+           *[other] 超过{ $figure }
+        }
        *[other] 超过{ $figure }
     }
     [about] 约{ $figure }
