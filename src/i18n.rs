@@ -328,19 +328,21 @@ impl<'a> Localizer<'a> {
 
     /// A percentage such as a change in percent or a share of target.
     pub fn percent(&self, value: &Value, signed: bool) -> Result<String, MissingMessage> {
-        let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
+        let decimals = needed_decimals(value.value, value.decimals.min(2));
+        let num = self.number(value.value, decimals, signed);
         let figure = self.message("percent", vec![("num", arg(num.clone()))])?;
-        self.qualified(value.qualifier, figure, ("percent", 0, num))
+        self.qualified(value.qualifier, figure, ("percent", 0, num, decimals))
     }
 
     /// Percentage points, for changes of shares and gaps to a target share.
     pub fn points(&self, value: &Value, signed: bool) -> Result<String, MissingMessage> {
-        let num = self.number_trimmed(value.value, value.decimals.min(2), signed);
+        let decimals = needed_decimals(value.value, value.decimals.min(2));
+        let num = self.number(value.value, decimals, signed);
         let figure = self.message(
             "points",
             vec![("num", arg(num.clone())), ("n", value.value.abs().into())],
         )?;
-        self.qualified(value.qualifier, figure, ("points", 0, num))
+        self.qualified(value.qualifier, figure, ("points", 0, num, decimals))
     }
 
     fn figure_with(
@@ -369,17 +371,17 @@ impl<'a> Localizer<'a> {
                 ("n", scaled.abs().into()),
             ],
         )?;
-        self.qualified(value.qualifier, figure, (message, scale, num))
+        self.qualified(value.qualifier, figure, (message, scale, num, decimals))
     }
 
     /// Wraps a formatted figure in its qualifier's words (`over 5.6 million`, `560余万`).
-    /// `parts` is (kind of figure, scale, formatted number), for languages where the qualifier
-    /// goes between the number and its scale word.
+    /// `parts` is (kind of figure, scale, formatted number, its decimals), for languages where
+    /// the qualifier goes between the number and its scale word.
     fn qualified(
         &self,
         qualifier: Qualifier,
         figure: String,
-        (kind, scale, num): (&str, u32, String),
+        (kind, scale, num, decimals): (&str, u32, String, u8),
     ) -> Result<String, MissingMessage> {
         if qualifier == Qualifier::Exact {
             return Ok(figure);
@@ -392,6 +394,7 @@ impl<'a> Localizer<'a> {
                 ("kind", kind.to_string().into()),
                 ("scale", format!("e{scale}").into()),
                 ("num", num.into()),
+                ("decimals", f64::from(decimals).into()),
             ],
         )
     }

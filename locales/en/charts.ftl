@@ -17,7 +17,7 @@ chart-border-break = Border change: merged with { $others } on { $date }
 # $gap is in percentage points, signed.
 chart-desc-result-gap = { $indicator } reached { $result }, { $gap } against the { $target } target.
 chart-desc-result = { $indicator } reached { $result }.
-chart-desc-goal = The target for { $year } is { $goal }.
+chart-desc-goal = { $indicator }: the target for { $year } is { $goal }.
 chart-desc-trend = { $indicator } went from { $from } in { $first } to { $to } in { $last }.
 chart-desc-single = { $indicator }: { $value } in { $year }.
 chart-desc-si-split = In { $year }, { $compulsory } people had compulsory and { $voluntary } voluntary social insurance.

@@ -11,7 +11,7 @@ count = { $scale ->
    *[e0] { $num }
 }
 
-# An amount of đồng.
+# An amount of đồng; $scale and $n as for count.
 money = { $scale ->
     [e9] { $num } billion VND
    *[e0] { $num } VND
@@ -27,7 +27,8 @@ points = { $num } { $n ->
 
 # A figure the source rounded: $figure is the formatted figure, $qualifier over, about or under.
 # Also given, for languages that put the qualifier inside the figure (Chinese 560余万): $kind
-# (count, money, percent, points), $scale (as for count and money) and $num.
+# (count, money, percent, points), $scale (as for count and money), $num and $decimals (the
+# number of decimals $num shows).
 qualified = { $qualifier ->
     [over] over { $figure }
     [about] about { $figure }

@@ -26,10 +26,13 @@ points = { $num }个百分点
 # 以万、亿为单位的人数，"超过"写作"余"（560余万）。
 qualified = { $qualifier ->
     [over] { $kind ->
-        [count] { $scale ->
-            [e4] { $num }余万
-            [e8] { $num }余亿
-           *[other] 超过{ $figure }
+        [count] { $decimals ->
+            [0] { $scale ->
+                [e4] { $num }余万
+                [e8] { $num }余亿
+               *[other] 超过{ $figure }
+            }
+           *[other] 逾{ $figure }
         }
        *[other] 超过{ $figure }
     }

@@ -1,0 +1,28 @@
+## Biểu đồ: tiêu đề, chuỗi số liệu, trục và các câu mô tả nội dung của từng biểu đồ.
+
+chart-title-result-vs-target = { $region }: tỷ lệ bao phủ năm { $year } so với chỉ tiêu
+chart-title-participants-trend = { $region }: người tham gia theo loại hình bảo hiểm
+chart-title-si-split = { $region }: bảo hiểm xã hội bắt buộc và tự nguyện
+chart-title-across-regions = { $indicator }, năm { $year }, theo địa phương
+chart-series-result = Kết quả năm { $year }
+chart-series-target = Chỉ tiêu năm { $year }
+chart-series-goal = Chỉ tiêu năm { $year }
+chart-axis-percent = Tỷ lệ (%)
+chart-axis-people = Số người
+chart-table-category = Hạng mục
+chart-download = Tải xuống:
+chart-data-table = Số liệu của biểu đồ này dưới dạng bảng
+chart-border-break = Thay đổi địa giới: sáp nhập với { $others } từ ngày { $date }
+
+# $gap tính bằng điểm phần trăm, có dấu.
+chart-desc-result-gap = { $indicator } đạt { $result }, { $gap } so với chỉ tiêu { $target }.
+chart-desc-result = { $indicator } đạt { $result }.
+chart-desc-goal = { $indicator }: chỉ tiêu năm { $year } là { $goal }.
+chart-desc-trend = { $indicator } năm { $first } là { $from }, năm { $last } là { $to }.
+chart-desc-single = { $indicator } năm { $year }: { $value }.
+chart-desc-si-split = Năm { $year }, có { $compulsory } người tham gia bảo hiểm xã hội bắt buộc và { $voluntary } người tham gia bảo hiểm xã hội tự nguyện.
+chart-desc-region = { $region }: { $value }.
+
+bulletin-charts = Biểu đồ
+region-charts = Biểu đồ
+home-compare = So sánh giữa các địa phương
