@@ -49,7 +49,10 @@ fn main() {
     let rasterizer = bantin::charts::Rasterizer::new();
     let warm = Instant::now();
     rasterizer.png(&svgs[0], 2.0).expect("first PNG");
-    println!("font loading and first PNG: {:.0} ms", warm.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "font loading and first PNG: {:.0} ms",
+        warm.elapsed().as_secs_f64() * 1e3
+    );
     let start = Instant::now();
     for svg in &svgs {
         rasterizer.png(svg, 2.0).expect("png");

@@ -60,21 +60,36 @@ fn hostile_content_is_shown_as_text() {
         let name = path.display();
         assert!(!text.contains("<script"), "{name}: a script element");
         assert!(!text.contains("<iframe"), "{name}: an iframe");
-        for attribute in [" onerror=", " onload=", " onclick=", "javascript:", "data:text/html"] {
+        for attribute in [
+            " onerror=",
+            " onload=",
+            " onclick=",
+            "javascript:",
+            "data:text/html",
+        ] {
             // Attributes only exist inside tags (escaped text has &lt; instead of <); quoted
             // values are dropped first, since our escaping keeps quotes out of them.
             let in_tag = text.split('<').skip(1).any(|tag| {
                 let tag = tag.split('>').next().unwrap_or("");
                 let outside_quotes: String = tag.split('"').step_by(2).collect();
-                outside_quotes.contains(attribute) || (attribute.ends_with(':') && tag.contains(&format!("=\"{attribute}")))
+                outside_quotes.contains(attribute)
+                    || (attribute.ends_with(':') && tag.contains(&format!("=\"{attribute}")))
             });
             assert!(!in_tag, "{name}: {attribute} inside a tag");
         }
         checked += 1;
     }
     assert!(checked > 40, "checked {checked} files");
-    let en = std::fs::read_to_string(output.join("en/bulletins/2024-01-18-nghe-an/index.html")).expect("page");
-    assert!(en.contains("&lt;script&gt;"), "the markup is visible as text");
-    let region = std::fs::read_to_string(output.join("en/regions/nghe-an/index.html")).expect("page");
-    assert!(region.contains("&lt;script&gt;alert(&#39;ftl&#39;)"), "the Fluent note is escaped");
+    let en = std::fs::read_to_string(output.join("en/bulletins/2024-01-18-nghe-an/index.html"))
+        .expect("page");
+    assert!(
+        en.contains("&lt;script&gt;"),
+        "the markup is visible as text"
+    );
+    let region =
+        std::fs::read_to_string(output.join("en/regions/nghe-an/index.html")).expect("page");
+    assert!(
+        region.contains("&lt;script&gt;alert(&#39;ftl&#39;)"),
+        "the Fluent note is escaped"
+    );
 }
