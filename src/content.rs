@@ -47,12 +47,27 @@ impl fmt::Display for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{text}` is not a date that exists; write it as YYYY-MM-DD"
-            ))
-        })
+        // A visitor, not `String::deserialize` then a check: an error raised inside the
+        // visitor carries the value's position, one raised afterwards only the document's.
+        struct DateVisitor;
+
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written as YYYY-MM-DD")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).ok_or_else(|| {
+                    E::custom(format!(
+                        "`{text}` is not a date that exists; write it as YYYY-MM-DD"
+                    ))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 
@@ -670,8 +685,18 @@ fn load_bulletins(dir: &Path, include_drafts: bool, problems: &mut Diagnostics) 
         if meta.draft && !include_drafts {
             continue;
         }
+        if !is_slug(&meta.region) {
+            problems.push(
+                file.error_at(
+                    &["region"],
+                    format!("`{}` is not a valid region id", meta.region),
+                )
+                .with_hint("use a region id of content/regions.yaml, e.g. `nghe-an`"),
+            );
+            continue;
+        }
         let expected = format!("{}-{}", meta.date, meta.region);
-        if slug != expected || !is_slug(&meta.region) {
+        if slug != expected {
             problems.push(
                 file.error_at(
                     &["date"],
@@ -712,7 +737,12 @@ fn load_bulletins(dir: &Path, include_drafts: bool, problems: &mut Diagnostics) 
 
 /// A narrative: YAML front matter between `---` lines, then Markdown.
 pub fn load_narrative(path: &Path, lang: &str) -> Result<Narrative, Diagnostic> {
-    let text = yaml::read_text(path)?;
+    parse_narrative(path, yaml::read_text(path)?, lang)
+}
+
+/// Splits a narrative's text (read from `path`) into front matter and body, without touching
+/// the file system.
+pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrative, Diagnostic> {
     let missing_front = || {
         Diagnostic::error(path, "the narrative has no front matter")
             .at(&text, 1, 1)

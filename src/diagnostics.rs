@@ -103,9 +103,10 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, "{label}: {}: {}", self.location(), self.message)?;
         if let (Some(line), Some(excerpt)) = (self.line, &self.excerpt) {
+            let (excerpt, column) = excerpt_window(excerpt, self.column.unwrap_or(1));
             let gutter = line.to_string().len();
             write!(f, "\n{:gutter$} |\n{line} | {excerpt}", "")?;
-            if let Some(column) = self.column {
+            if self.column.is_some() {
                 let pad: String = excerpt
                     .chars()
                     .take(column.saturating_sub(1))
@@ -119,6 +120,30 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Widest excerpt shown, in characters: a minified or generated line stays readable.
+const EXCERPT_WIDTH: usize = 100;
+
+/// The part of a long line around `column`, marked with `…` where cut, and the column in it.
+fn excerpt_window(line: &str, column: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= EXCERPT_WIDTH {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(EXCERPT_WIDTH / 2)
+        .min(length - EXCERPT_WIDTH);
+    let mut text: String = line.chars().skip(start).take(EXCERPT_WIDTH).collect();
+    let mut column = column - start;
+    if start > 0 {
+        text.insert(0, '…');
+        column += 1;
+    }
+    if start + EXCERPT_WIDTH < length {
+        text.push('…');
+    }
+    (text, column)
 }
 
 /// Every problem found by a stage; a stage reports all it finds, not just the first.
@@ -192,4 +217,21 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}x{}", "[".repeat(500), "]".repeat(500));
+        let d = Diagnostic::error("a.yaml", "here").at(&line, 1, 501);
+        let shown = d.to_string();
+        let excerpt = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert!(excerpt.chars().count() < 120, "{shown}");
+        let x = excerpt.chars().position(|c| c == 'x').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{shown}");
+    }
 }

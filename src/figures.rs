@@ -355,8 +355,9 @@ fn stated_values(stated: &Stated) -> Vec<(&'static str, f64)> {
 fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
     let v = figure.value;
     if v.abs() > MAX_FIGURE {
+        // `{v:e}`: 1e300 written out in full would fill the terminal.
         return Some(format!(
-            "{v} is larger than any real figure; check the digits"
+            "{v:e} is larger than any real figure; check the digits"
         ));
     }
     if indicator.unit.is_share() && !(0.0..=100.0).contains(&v) {

@@ -56,7 +56,11 @@ fn expand(
                 .at(&file.text, line, column)
                 .with_hint(hint.to_string())
         };
-        let Some(end) = rest[start..].find("}}") else {
+        // A `{{` before the next `}}` means this one was never closed; taking the next
+        // citation's `}}` would blame the wrong text.
+        let end = rest[start..].find("}}");
+        let reopened = rest[start + 2..].find("{{").map(|i| i + 2);
+        let Some(end) = end.filter(|e| reopened.is_none_or(|r| r > *e)) else {
             return Err(error(
                 "`{{` is never closed".into(),
                 "close the citation with `}}`, e.g. {{ fig(id=\"hi-coverage\") }}",
@@ -228,6 +232,32 @@ mod tests {
         assert!(parse_call(r#"fig(of="target")"#).is_err());
         assert!(parse_call(r#"fug(id="x")"#).is_err());
         assert!(parse_call(r#"fig(id="x", colour="red")"#).is_err());
+    }
+
+    fn narrative(body: &str) -> Narrative {
+        Narrative {
+            lang: "en".into(),
+            front: crate::content::FrontMatter {
+                title: "t".into(),
+                summary: String::new(),
+            },
+            body: body.into(),
+            body_line: 5,
+            file: crate::content::SourceFile {
+                path: "en.md".into(),
+                text: format!("---\ntitle: t\n---\n\n{body}"),
+            },
+        }
+    }
+
+    #[test]
+    fn an_unclosed_citation_is_named_not_the_next_one() {
+        let n = narrative("A {{ fig(id=\"a\"): B {{ fig(id=\"b\") }}\n");
+        let err = citations(&n).unwrap_err();
+        assert!(err.message.contains("never closed"), "{err}");
+        assert_eq!((err.line, err.column), (Some(5), Some(3)));
+        let n = narrative("A {{ fig(id=\"a\") }} B {{ fig(id=\"b\") }}\n");
+        assert_eq!(citations(&n).unwrap().len(), 2);
     }
 
     #[test]

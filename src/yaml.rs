@@ -37,8 +37,10 @@ pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagno
         Ok(value) => Ok(value),
         Err(typed) => {
             // An indentation slip can surface as a misleading "missing field": if the text is
-            // not even valid YAML, report the syntax error instead.
-            let error = match serde_yaml::from_str::<serde_yaml::Value>(source) {
+            // not even valid YAML, report the syntax error instead. `IgnoredAny` checks syntax
+            // and nesting only; a `Value` would also reject duplicate keys, at the mapping's
+            // first line instead of the duplicate's.
+            let error = match serde_yaml::from_str::<serde::de::IgnoredAny>(source) {
                 Err(syntax) => syntax,
                 Ok(_) => typed,
             };
@@ -55,11 +57,19 @@ fn from_yaml_error(path: &Path, source: &str, error: &serde_yaml::Error) -> Diag
         None => text.clone(),
     };
     let hint = hint_for(&message);
-    let diagnostic = Diagnostic::error(path, message);
-    let diagnostic = match error.location() {
-        Some(loc) => diagnostic.at(source, loc.line(), loc.column()),
-        None => diagnostic,
+    // A duplicate is found once the mapping is read, and serde_yaml places it at the mapping's
+    // first key: point at the second occurrence instead.
+    let position = match error.location() {
+        Some(loc) => Some(
+            duplicated_key(&message)
+                .and_then(|key| locate_duplicate(source, loc.line(), loc.column(), key))
+                .unwrap_or((loc.line(), loc.column())),
+        ),
+        // An alias bomb stops without a position; its aliases are what to look at.
+        None if message.contains("repetition limit") => first_alias(source),
+        None => None,
     };
+    let diagnostic = Diagnostic::error(path, message).at_opt(source, position);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
@@ -78,6 +88,61 @@ fn hint_for(message: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The key a "duplicate key `k`" (ours) or "duplicate field `k`" (serde's) message names.
+fn duplicated_key(message: &str) -> Option<&str> {
+    let (_, rest) = message
+        .split_once("duplicate key `")
+        .or_else(|| message.split_once("duplicate field `"))?;
+    rest.split_once('`').map(|(key, _)| key)
+}
+
+/// The second occurrence of `key` in the block mapping whose first key is at (line, column).
+fn locate_duplicate(source: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (index, raw) in source.lines().enumerate().skip(line.checked_sub(1)?) {
+        let content = strip_comment(raw);
+        let body = content.trim_start();
+        if body.is_empty() {
+            continue;
+        }
+        let raw_indent = content.len() - body.len();
+        if index + 1 > line && raw_indent < indent {
+            return None;
+        }
+        // The mapping may be a list item: `- a: 1` puts its first key after the dash.
+        let (at, body) = match body.strip_prefix("- ") {
+            Some(rest) => (content.len() - rest.trim_start().len(), rest.trim_start()),
+            None => (raw_indent, body),
+        };
+        if at == indent && block_key(body) == Some(key) {
+            seen += 1;
+            if seen == 2 {
+                return Some((index + 1, at + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The first alias (`*name`) outside comments, as (line, column).
+fn first_alias(source: &str) -> Option<(usize, usize)> {
+    source.lines().enumerate().find_map(|(i, raw)| {
+        let line = strip_comment(raw);
+        line.char_indices()
+            .zip(line.chars().skip(1))
+            .find(|((at, c), next)| {
+                *c == '*'
+                    && next.is_alphanumeric()
+                    && line[..*at]
+                        .chars()
+                        .last()
+                        .is_none_or(|p| matches!(p, ' ' | '[' | ',' | '{' | ':'))
+            })
+            .map(|((at, _), _)| (i + 1, line[..at].chars().count() + 1))
+    })
 }
 
 /// The first tab used in a line's indentation, as (line, column).
@@ -270,7 +335,7 @@ mod tests {
     fn locates_keys_inside_flow_maps() {
         assert_eq!(
             locate(SOURCE, &["results", "hi-visits", "qualifier"]),
-            Some((4, 32))
+            Some((4, 31))
         );
         assert_eq!(locate(SOURCE, &["results", "missing"]), None);
     }
@@ -281,6 +346,21 @@ mod tests {
         let err = parse::<UniqueMap<String, i64>>(Path::new("x.yaml"), src).unwrap_err();
         assert!(err.message.contains("duplicate key `a`"), "{err}");
         assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn nested_duplicates_point_at_the_second_key() {
+        let src = "results:\n  a: 1\n  # b: 0\n  b: 2\n  a: 3\ntargets:\n  a: 4\n";
+        let err = parse::<BTreeMap<String, UniqueMap<String, i64>>>(Path::new("x.yaml"), src)
+            .unwrap_err();
+        assert!(err.message.contains("duplicate key `a`"), "{err}");
+        assert_eq!((err.line, err.column), (Some(5), Some(3)), "{err}");
+    }
+
+    #[test]
+    fn alias_bombs_point_at_the_first_alias() {
+        let src = "# *not\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n";
+        assert_eq!(first_alias(src), Some((3, 8)));
     }
 
     #[test]

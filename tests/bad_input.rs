@@ -1,0 +1,300 @@
+//! Bad input fails cleanly: each case of `tests/fixtures/bad/` is the minimal site with one
+//! defect, and must end in a located error, never a panic or a half-written output.
+//!
+//! A case folder holds only the files that differ from `tests/fixtures/minimal/` (whose
+//! `locales/` and `templates/` are the repository's own), plus:
+//! - `expect.yaml`: `file` (a path relative to the site root), optional `line`, `message`
+//!   (a fragment of the error's message), and optional `setup` steps for what git cannot
+//!   hold well: raw bytes, symbolic links, very long generated lines;
+//! - `DELETE`, optional: paths to remove from the site, one a line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// Longest a failing build may take; a case that hangs (an alias bomb expanding) fails.
+const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// What the content of the previous output was; a failed build must leave it as it was.
+const SENTINEL: &str = "<!DOCTYPE html><title>previous build</title>\n";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    file: PathBuf,
+    line: Option<usize>,
+    message: String,
+    #[serde(default)]
+    setup: Vec<Setup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+enum Setup {
+    /// Inserts raw bytes (hex) at the start of a 1-based line of a file.
+    Bytes {
+        path: PathBuf,
+        line: usize,
+        hex: String,
+    },
+    /// Creates a symbolic link at `path` pointing to `target`.
+    Symlink { path: PathBuf, target: PathBuf },
+    /// Writes `prefix`, `open` `count` times, `close` `count` times, then `suffix`, as the
+    /// whole file: deep nesting without a 10,000-character fixture.
+    Repeat {
+        path: PathBuf,
+        #[serde(default)]
+        prefix: String,
+        open: String,
+        #[serde(default)]
+        close: String,
+        count: usize,
+        #[serde(default)]
+        suffix: String,
+    },
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture folders are readable");
+        let relative = entry.path().strip_prefix(from).expect("inside the walk");
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("temp dir is writable");
+        } else {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).expect("temp dir is writable");
+            }
+            fs::copy(entry.path(), &target).expect("temp dir is writable");
+        }
+    }
+}
+
+/// The minimal site in `root`, with the repository's locales and templates.
+fn minimal_site(root: &Path) {
+    let manifest = manifest_dir();
+    copy_dir(&manifest.join("tests/fixtures/minimal"), root);
+    for shared in ["locales", "templates"] {
+        if !root.join(shared).exists() {
+            copy_dir(&manifest.join(shared), &root.join(shared));
+        }
+    }
+}
+
+fn apply_case(case: &Path, root: &Path, expect: &Expect) -> Result<(), String> {
+    for entry in walkdir::WalkDir::new(case).min_depth(1) {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let relative = entry.path().strip_prefix(case).expect("inside the walk");
+        if entry.file_type().is_dir() || relative == Path::new("expect.yaml") {
+            continue;
+        }
+        if relative == Path::new("DELETE") {
+            continue;
+        }
+        let target = root.join(relative);
+        fs::create_dir_all(target.parent().expect("a file has a folder"))
+            .map_err(|e| e.to_string())?;
+        fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+    }
+    if let Ok(list) = fs::read_to_string(case.join("DELETE")) {
+        for line in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let path = root.join(line);
+            let removed = if path.is_dir() {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+            removed.map_err(|e| format!("DELETE {line}: {e}"))?;
+        }
+    }
+    for step in &expect.setup {
+        match step {
+            Setup::Bytes { path, line, hex } => {
+                let path = root.join(path);
+                let mut text = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let mut offset = 0;
+                for _ in 1..*line {
+                    offset += text[offset..]
+                        .iter()
+                        .position(|b| *b == b'\n')
+                        .ok_or("the file has fewer lines")?
+                        + 1;
+                }
+                let bytes: Vec<u8> = (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| e.to_string())?;
+                text.splice(offset..offset, bytes);
+                fs::write(&path, text).map_err(|e| e.to_string())?;
+            }
+            Setup::Symlink { path, target } => {
+                let path = root.join(path);
+                fs::create_dir_all(path.parent().expect("a link has a folder"))
+                    .map_err(|e| e.to_string())?;
+                std::os::unix::fs::symlink(target, &path).map_err(|e| e.to_string())?;
+            }
+            Setup::Repeat {
+                path,
+                prefix,
+                open,
+                close,
+                count,
+                suffix,
+            } => {
+                let content = format!(
+                    "{prefix}{}{}{suffix}",
+                    open.repeat(*count),
+                    close.repeat(*count)
+                );
+                fs::write(root.join(path), content).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Builds `root` into `<root>/output` on another thread; Err if it panicked or hung.
+fn build(
+    root: &Path,
+) -> Result<Result<bantin::BuildReport, bantin::diagnostics::Diagnostics>, String> {
+    let options = bantin::BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(root.join("output")),
+        ..Default::default()
+    };
+    let (sender, receiver) = mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let result = bantin::build(&options);
+        let _ = sender.send(());
+        result
+    });
+    match receiver.recv_timeout(TIME_LIMIT) {
+        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => worker.join().map_err(|panic| {
+            let text = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            format!("the build panicked: {text}")
+        }),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(format!("the build took longer than {TIME_LIMIT:?}"))
+        }
+    }
+}
+
+/// Runs one case; Ok with the first matching error line, or what went wrong.
+fn run_case(case: &Path) -> Result<String, String> {
+    let expect_text =
+        fs::read_to_string(case.join("expect.yaml")).map_err(|e| format!("expect.yaml: {e}"))?;
+    let expect: Expect =
+        serde_yaml::from_str(&expect_text).map_err(|e| format!("expect.yaml: {e}"))?;
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let root = temp.path().join("site");
+    minimal_site(&root);
+    apply_case(case, &root, &expect)?;
+    let output = root.join("output");
+    fs::create_dir_all(&output).map_err(|e| e.to_string())?;
+    fs::write(output.join("index.html"), SENTINEL).map_err(|e| e.to_string())?;
+
+    let problems = match build(&root)? {
+        Ok(_) => return Err("the build succeeded".into()),
+        Err(problems) => problems,
+    };
+    let mut outcome = Err(format!(
+        "no error at {}{} containing {:?}; got:\n{problems}",
+        expect.file.display(),
+        expect.line.map(|l| format!(":{l}")).unwrap_or_default(),
+        expect.message
+    ));
+    if let Some(found) = problems.errors().find(|d| {
+        d.path.ends_with(&expect.file)
+            && expect.line.is_none_or(|l| d.line == Some(l))
+            && d.message.contains(&expect.message)
+    }) {
+        outcome = Ok(found.to_string().lines().next().unwrap_or("").to_string());
+    }
+    if problems.errors().any(|d| d.path.is_absolute()) {
+        outcome = Err(format!(
+            "an error path is not relative to the site:\n{problems}"
+        ));
+    }
+
+    let mut left: Vec<String> = fs::read_dir(&output)
+        .map_err(|e| format!("the previous output is gone: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    left.sort();
+    if left != ["index.html"]
+        || fs::read_to_string(output.join("index.html"))
+            .ok()
+            .as_deref()
+            != Some(SENTINEL)
+    {
+        outcome = Err(format!(
+            "the previous output changed: it now holds {left:?}"
+        ));
+    }
+    let stray: Vec<String> = fs::read_dir(&root)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with(".output"))
+        .collect();
+    if !stray.is_empty() {
+        outcome = Err(format!(
+            "staging folders remain beside the output: {stray:?}"
+        ));
+    }
+    outcome
+}
+
+#[test]
+fn minimal_site_builds() {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let root = temp.path().join("site");
+    minimal_site(&root);
+    match build(&root).expect("the build neither panics nor hangs") {
+        Ok(report) => {
+            assert!(report.pages > 0, "{report:?}");
+            assert!(root
+                .join("output/en/bulletins/2024-01-18-nghe-an/index.html")
+                .is_file());
+        }
+        Err(problems) => panic!("the minimal site must build:\n{problems}"),
+    }
+}
+
+#[test]
+fn bad_inputs_fail_cleanly() {
+    let dir = manifest_dir().join("tests/fixtures/bad");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/fixtures/bad exists")
+        .map(|e| e.expect("readable").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 32, "only {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().expect("a folder name").to_string_lossy();
+        match run_case(case) {
+            Ok(first_line) => println!("{name}: {first_line}"),
+            Err(problem) => failures.push(format!("{name}: {problem}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} bad-input cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
