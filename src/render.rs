@@ -110,6 +110,17 @@ impl Templates {
         if problems.has_errors() {
             return Err(problems);
         }
+        // Parse each file alone first: tera then reports which file and where.
+        for (name, text) in &files {
+            if let Err(e) = tera::Template::new(name, None, text) {
+                let path = dir.join(name);
+                let position = error_position(&e);
+                problems.push(template_error(&path, &e).at_opt(text, position));
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
         if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
             return Err(template_error(dir, &e).into());
@@ -167,6 +178,24 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// The `--> line:column` that tera's parse errors carry in their text.
+fn error_position(error: &tera::Error) -> Option<(usize, usize)> {
+    let mut texts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        texts.push(cause.to_string());
+        source = cause.source();
+    }
+    texts.iter().find_map(|text| {
+        let rest = &text[text.find("--> ")? + 4..];
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit() && c != ':')
+            .unwrap_or(rest.len());
+        let (line, column) = rest[..end].split_once(':')?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    })
 }
 
 /// Tera's error and its causes on one line: the cause says which variable or message failed.
