@@ -420,6 +420,17 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
                 ));
             }
         }
+        for id in meta.charts.iter().flatten() {
+            if !crate::page_charts::BULLETIN_CHARTS.contains(&id.as_str()) {
+                problems.push(
+                    file.error_at(&["charts"], format!("unknown chart `{id}`"))
+                        .with_hint(format!(
+                            "bulletins can show: {}",
+                            crate::page_charts::BULLETIN_CHARTS.join(", ")
+                        )),
+                );
+            }
+        }
         if let Some(updated) = meta.updated {
             if updated < meta.date {
                 problems.push(file.error_at(&["updated"], "`updated` is earlier than `date`"));

@@ -499,3 +499,27 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_bulletin_chooses_its_charts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    for folder in ["content", "locales", "templates"] {
+        copy_dir(&root().join(folder), &site.join(folder));
+    }
+    let meta = site.join(format!("content/bulletins/{QUANG_BINH}/bulletin.yaml"));
+    let text = std::fs::read_to_string(&meta).expect("read");
+    std::fs::write(&meta, format!("{text}charts: [si-split]\n")).expect("write");
+    let out = dir.path().join("output");
+    bantin::build(&bantin::BuildOptions {
+        root: site,
+        output: Some(out.clone()),
+        skip_png: true,
+        ..Default::default()
+    })
+    .expect("builds");
+    let folder = out.join(format!("en/bulletins/{QUANG_BINH}"));
+    assert!(folder.join("si-split.svg").exists());
+    assert!(!folder.join("result-vs-target.svg").exists());
+    assert!(!folder.join("participants-trend.svg").exists());
+}
