@@ -6,6 +6,7 @@
 //! [`build`] also writes.
 
 pub mod charts;
+pub mod check;
 pub mod content;
 pub mod diagnostics;
 pub mod figures;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod output;
 pub mod page_charts;
 pub mod render;
+pub mod scaffold;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -39,6 +39,54 @@ enum Command {
         #[arg(long)]
         cache_dir: Option<PathBuf>,
     },
+    /// Check the site: stated figures against the data, identities, translations, narratives,
+    /// figure citations and links (rendered in memory; nothing is written).
+    Check {
+        /// The site folder (holding content/, templates/, locales/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check the links of this built site instead of a site rendered in memory.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Create new content.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Create a small site that builds at once, in a new or empty folder.
+    Init {
+        /// The folder to create the site in.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A bulletin folder with bulletin.yaml and a narrative per language, as a draft.
+    Bulletin {
+        /// The region id, as in content/regions.yaml (e.g. nghe-an).
+        #[arg(long)]
+        region: String,
+        /// The date of the conference, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -85,5 +133,76 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check {
+            root,
+            output,
+            strict,
+            format,
+        } => check(root, output, strict, format),
+        Command::New {
+            what: New::Bulletin { region, date, root },
+        } => match bantin::scaffold::new_bulletin(&root, &region, &date) {
+            Ok(created) => {
+                for file in &created.files {
+                    println!("created {}", file.display());
+                }
+                println!(
+                    "the bulletin is a draft: write its narratives, then remove `draft: true` from {}",
+                    created.folder.join("bulletin.yaml").display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems),
+        },
+        Command::Init { dir } => match bantin::scaffold::init(&dir) {
+            Ok(files) => {
+                println!(
+                    "created a site of {} files in {}",
+                    files.len(),
+                    dir.display()
+                );
+                println!(
+                    "build it with `bantin build --root {0}` and check it with `bantin check --root {0}`",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems),
+        },
+    }
+}
+
+fn fail(problems: &bantin::diagnostics::Diagnostics) -> ExitCode {
+    eprint!("{problems}");
+    ExitCode::FAILURE
+}
+
+/// Prints what `check` finds; exit 1 on errors, and on warnings too with `--strict`.
+fn check(root: PathBuf, output: Option<PathBuf>, strict: bool, format: Format) -> ExitCode {
+    let found = bantin::check::run(&bantin::check::CheckOptions { root, output });
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&found.0) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Format::Text => {
+            print!("{found}");
+            let errors = found.errors().count();
+            let warnings = found.warnings().count();
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            println!(
+                "check: {errors} error{}, {warnings} warning{}",
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    }
+    if found.has_errors() || (strict && found.warnings().next().is_some()) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
