@@ -977,6 +977,8 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         name: String,
         changes: Vec<String>,
         notes: Vec<String>,
+        /// Years whose figures cover less than the whole year, said in words.
+        periods: Vec<String>,
         results: Table,
         targets: Table,
         bulletins: Vec<BulletinSummary>,
@@ -1009,8 +1011,16 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     }
     let years = site.figures.regions.get(region);
     let mut notes = Vec::new();
+    let mut periods = Vec::new();
     if let Some(data) = site.content.years.get(region) {
         for (year, region_year) in data {
+            let data = &region_year.data;
+            if let Some(period) = ctx.period_text(data.period, data.as_of)? {
+                periods.push(ctx.msg(
+                    "region-period",
+                    vec![("year", f64::from(*year).into()), ("period", arg(period))],
+                )?);
+            }
             for note in &region_year.data.notes {
                 let mut args: crate::i18n::Args = vec![("year-of-data", f64::from(*year).into())];
                 for (k, v) in &note.args {
@@ -1080,6 +1090,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         name,
         changes,
         notes,
+        periods,
         results,
         targets,
         bulletins,

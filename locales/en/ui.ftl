@@ -43,6 +43,8 @@ region-targets = Targets by year
 region-results-caption = { $region }: results by year
 region-targets-caption = { $region }: targets by year
 region-border-changes = Border changes
+# A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
+region-period = { $year }: figures { $period }.
 region-notes = Notes
 region-bulletins = Bulletins
 

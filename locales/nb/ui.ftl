@@ -43,6 +43,8 @@ region-targets = Mål per år
 region-results-caption = { $region }: resultater per år
 region-targets-caption = { $region }: mål per år
 region-border-changes = Grenseendringer
+# A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
+region-period = { $year }: tall { $period }.
 region-notes = Merknader
 region-bulletins = Bulletiner
 

@@ -43,6 +43,8 @@ region-targets = Chỉ tiêu qua các năm
 region-results-caption = { $region }: kết quả qua các năm
 region-targets-caption = { $region }: chỉ tiêu qua các năm
 region-border-changes = Thay đổi địa giới hành chính
+# A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
+region-period = { $year }: số liệu { $period }.
 region-notes = Ghi chú
 region-bulletins = Bản tin
 

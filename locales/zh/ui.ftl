@@ -43,6 +43,8 @@ region-targets = 历年目标
 region-results-caption = { $region }：历年结果
 region-targets-caption = { $region }：历年目标
 region-border-changes = 行政区划调整
+# A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
+region-period = { $year }年：数据{ $period }。
 region-notes = 说明
 region-bulletins = 简报
 
