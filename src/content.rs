@@ -819,6 +819,15 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_errors_name_a_line_of_the_file() {
+        // A lone `\r` is a line break to libyaml, which put this error on line 12 of 6.
+        let text = format!("---\ntitle: a\n# b{}\n]: x\n---\nBody\n", "\r".repeat(9));
+        let err = parse_narrative(Path::new("en.md"), text, "en").unwrap_err();
+        assert_eq!(err.line, Some(4), "{err}");
+        assert_eq!(err.excerpt.as_deref(), Some("]: x"), "{err}");
+    }
+
+    #[test]
     fn slugs_are_plain_ascii() {
         assert!(is_slug("nghe-an"));
         assert!(!is_slug("../../x"));

@@ -570,7 +570,12 @@ impl<'a> ChartMaker<'a> {
         let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
         Ok(PageChart {
             svg_file: format!("{}.svg", chart.id),
-            png_file: format!("{}.png", chart.id),
+            // Empty when PNGs are skipped, so pages link no missing file.
+            png_file: if self.site.png_cache.is_some() {
+                format!("{}.png", chart.id)
+            } else {
+                String::new()
+            },
             id: chart.id,
             title: chart.title,
             description: chart.description,

@@ -28,6 +28,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 
 /// Parses `source` (the text of `path`) into `T`, turning every failure into a located diagnostic.
 pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagnostic> {
+    // With a byte order mark, serde_yaml reports any error as "more than one document".
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if let Some((line, column)) = tab_indentation(source) {
         return Err(Diagnostic::error(path, "a tab is used for indentation")
             .at(source, line, column)
@@ -60,11 +62,16 @@ fn from_yaml_error(path: &Path, source: &str, error: &serde_yaml::Error) -> Diag
     // A duplicate is found once the mapping is read, and serde_yaml places it at the mapping's
     // first key: point at the second occurrence instead.
     let position = match error.location() {
-        Some(loc) => Some(
-            duplicated_key(&message)
-                .and_then(|key| locate_duplicate(source, loc.line(), loc.column(), key))
-                .unwrap_or((loc.line(), loc.column())),
-        ),
+        Some(loc) => {
+            // From the byte index, not libyaml's line: that one also breaks at a lone `\r`,
+            // U+0085, U+2028 and U+2029, naming a line the excerpt and `locate` do not have.
+            let (line, column) = line_col(source, loc.index());
+            Some(
+                duplicated_key(&message)
+                    .and_then(|key| locate_duplicate(source, line, column, key))
+                    .unwrap_or((line, column)),
+            )
+        }
         // An alias bomb stops without a position; its aliases are what to look at.
         None if message.contains("repetition limit") => first_alias(source),
         None => None,
@@ -361,6 +368,30 @@ mod tests {
     fn alias_bombs_point_at_the_first_alias() {
         let src = "# *not\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n";
         assert_eq!(first_alias(src), Some((3, 8)));
+    }
+
+    #[test]
+    fn lines_count_newlines_only() {
+        // libyaml also breaks lines at a lone `\r`, and put this end of the text on line 5.
+        let src = "# x\n\rregion: a\nb]\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(4), Some(1)), "{err}");
+        let err =
+            parse::<serde_yaml::Value>(Path::new("x.yaml"), "a: 1\r\rb: 2\n]: [\n").unwrap_err();
+        assert_eq!(err.line, Some(2), "{err}");
+        assert_eq!(err.excerpt.as_deref(), Some("]: ["), "{err}");
+        // U+2028 is a line break to libyaml too.
+        let src = "a: 1\u{2028}\nb: c: d\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(5)), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_the_real_error() {
+        let src = "\u{feff}a: 1\nb: c: d\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert!(err.message.contains("mapping values"), "{err}");
+        assert_eq!((err.line, err.column), (Some(2), Some(5)), "{err}");
     }
 
     #[test]
