@@ -273,7 +273,8 @@ fn tidy_text_elements(svg: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-fn xml_escape(text: &str) -> String {
+/// Escapes text for XML and HTML, content and quoted attributes alike.
+pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -116,6 +116,11 @@ impl Site {
         self.root.join("templates")
     }
 
+    /// The data file of a region's year, as written.
+    pub fn year_data(&self, region: &str, year: i32) -> Option<&content::YearData> {
+        self.content.years.get(region)?.get(&year).map(|y| &y.data)
+    }
+
     /// Regions with data or a bulletin: each gets a region page.
     pub fn published_regions(&self) -> Vec<&str> {
         let mut regions: Vec<&str> = self

@@ -297,15 +297,7 @@ impl<'a> ChartMaker<'a> {
         let mut series = Vec::new();
         let mut sentences = Vec::new();
         for (id, scheme) in SCHEMES {
-            let values: Vec<Option<Value>> = all_years
-                .iter()
-                .map(|y| {
-                    years
-                        .get(y)
-                        .and_then(|m| m.get(id))
-                        .and_then(|f| f.result.shown())
-                })
-                .collect();
+            let values = results_in(years, id, &all_years);
             let points: Vec<(i32, Value)> = all_years
                 .iter()
                 .zip(&values)
@@ -424,15 +416,7 @@ impl<'a> ChartMaker<'a> {
         let mut series = Vec::new();
         let mut values_by_part = Vec::new();
         for (id, scheme) in SI_PARTS {
-            let values: Vec<Option<Value>> = year_list
-                .iter()
-                .map(|y| {
-                    years
-                        .get(y)
-                        .and_then(|m| m.get(id))
-                        .and_then(|f| f.result.shown())
-                })
-                .collect();
+            let values = results_in(years, id, &year_list);
             series.push(self.series(self.label(id)?, scheme, &values, |v| self.figure(id, v))?);
             values_by_part.push(values);
         }
@@ -583,6 +567,23 @@ impl<'a> ChartMaker<'a> {
             table,
         })
     }
+}
+
+/// An indicator's results in each of `years`, None where there is none.
+fn results_in(
+    figures: &BTreeMap<i32, BTreeMap<String, IndicatorYear>>,
+    id: &str,
+    years: &[i32],
+) -> Vec<Option<Value>> {
+    years
+        .iter()
+        .map(|y| {
+            figures
+                .get(y)
+                .and_then(|m| m.get(id))
+                .and_then(|f| f.result.shown())
+        })
+        .collect()
 }
 
 /// The chart's figures as rows (categories) and columns (series), as drawn.

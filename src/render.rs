@@ -127,7 +127,7 @@ impl Templates {
         }
         tera.autoescape_on(vec![".html"]);
         // Tera's default escaper also rewrites `/` as `&#x2F;`, which HTML does not need.
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(crate::charts::xml_escape);
         let mut by_lang = BTreeMap::new();
         for lang in languages {
             let mut copy = tera.clone();
@@ -162,22 +162,6 @@ impl Templates {
         tera.render(name, &context)
             .map_err(|e| template_error(&dir.join(name), &e))
     }
-}
-
-/// Escapes text for HTML content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The `--> line:column` that tera's parse errors carry in their text.
@@ -669,11 +653,8 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
     let (title, summary, _) = ctx.bulletin_title(bulletin)?;
     let charts = ctx.charts().bulletin_charts(bulletin)?;
     let as_of = site
-        .content
-        .years
-        .get(&meta.region)
-        .and_then(|y| y.get(&meta.results_year))
-        .map(|y| (y.data.period, y.data.as_of));
+        .year_data(&meta.region, meta.results_year)
+        .map(|d| (d.period, d.as_of));
 
     let narrative = match bulletin.narratives.get(&lang) {
         Some(n) => Some(markdown::render(n, &mut |citation, _line| {
@@ -831,11 +812,8 @@ fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>>
             Some(f) if f.period != Period::Year => {
                 let as_of = ctx
                     .site
-                    .content
-                    .years
-                    .get(&meta.region)
-                    .and_then(|y| y.get(&meta.results_year))
-                    .and_then(|y| y.data.as_of);
+                    .year_data(&meta.region, meta.results_year)
+                    .and_then(|d| d.as_of);
                 ctx.period_text(f.period, as_of)?
             }
             _ => None,
@@ -892,11 +870,8 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     }
     let as_of = ctx
         .site
-        .content
-        .years
-        .get(&meta.region)
-        .and_then(|y| y.get(&meta.results_year))
-        .map(|y| (y.data.period, y.data.as_of));
+        .year_data(&meta.region, meta.results_year)
+        .map(|d| (d.period, d.as_of));
     let mut rows = Vec::new();
     let mut has_stated = false;
     let empty = IndicatorYear::default();

@@ -8,6 +8,10 @@
 //!   hold well: raw bytes, symbolic links, very long generated lines;
 //! - `DELETE`, optional: paths to remove from the site, one a line.
 
+mod common;
+
+use common::{copy_dir, root};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -57,33 +61,13 @@ enum Setup {
     },
 }
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("fixture folders are readable");
-        let relative = entry.path().strip_prefix(from).expect("inside the walk");
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("temp dir is writable");
-        } else {
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent).expect("temp dir is writable");
-            }
-            fs::copy(entry.path(), &target).expect("temp dir is writable");
-        }
-    }
-}
-
 /// The minimal site in `root`, with the repository's locales and templates.
-fn minimal_site(root: &Path) {
-    let manifest = manifest_dir();
-    copy_dir(&manifest.join("tests/fixtures/minimal"), root);
+fn minimal_site(site: &Path) {
+    let manifest = root();
+    copy_dir(&manifest.join("tests/fixtures/minimal"), site);
     for shared in ["locales", "templates"] {
-        if !root.join(shared).exists() {
-            copy_dir(&manifest.join(shared), &root.join(shared));
+        if !site.join(shared).exists() {
+            copy_dir(&manifest.join(shared), &site.join(shared));
         }
     }
 }
@@ -274,7 +258,7 @@ fn minimal_site_builds() {
 
 #[test]
 fn bad_inputs_fail_cleanly() {
-    let dir = manifest_dir().join("tests/fixtures/bad");
+    let dir = root().join("tests/fixtures/bad");
     let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("tests/fixtures/bad exists")
         .map(|e| e.expect("readable").path())

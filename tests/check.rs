@@ -3,6 +3,10 @@
 //! Fixtures are the example site copied into a temporary folder with one file changed, so they
 //! stay small and follow the example as it evolves.
 
+mod common;
+
+use common::root;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,28 +17,10 @@ use bantin::{BuildOptions, Site};
 
 const NGHE_AN: &str = "content/bulletins/2024-01-18-nghe-an";
 
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("the example is readable");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("temp folder is writable");
-        } else {
-            fs::copy(entry.path(), &target).expect("temp folder is writable");
-        }
-    }
-}
-
 /// The example site (content, locales, templates) in a fresh temporary folder.
 fn example() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temp folder");
-    for part in ["content", "locales", "templates"] {
-        copy_dir(&manifest().join(part), &dir.path().join(part));
-    }
+    common::copy_example(dir.path());
     dir
 }
 
@@ -110,7 +96,7 @@ fn bantin(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn example_has_exactly_one_warning_the_nghe_an_withdrawals() {
-    let root = manifest();
+    let root = root();
     let found = run(&root);
     assert!(!found.has_errors(), "{found}");
     assert_eq!(found.0.len(), 1, "expected one warning, got:\n{found}");
@@ -392,7 +378,7 @@ fn broken_internal_links_and_anchors_are_errors() {
 
 #[test]
 fn warnings_pass_unless_strict_and_json_is_machine_readable() {
-    let root = manifest();
+    let root = root();
     let root = root.to_str().expect("UTF-8 path");
     let plain = bantin(&["check", "--root", root]);
     assert_eq!(
@@ -556,14 +542,14 @@ fn init_embeds_every_template_and_locale_file() {
         .map(|(p, _)| *p)
         .collect();
     for part in ["templates", "locales"] {
-        for entry in walkdir::WalkDir::new(manifest().join(part)) {
+        for entry in walkdir::WalkDir::new(root().join(part)) {
             let entry = entry.expect("readable");
             if !entry.file_type().is_file() {
                 continue;
             }
             let relative = entry
                 .path()
-                .strip_prefix(manifest())
+                .strip_prefix(root())
                 .expect("inside")
                 .to_string_lossy()
                 .replace('\\', "/");

@@ -2,19 +2,11 @@
 //! text. The built site is left in `target/hostile-site/output` for the browser test
 //! (tests/e2e/hostile.mjs), which checks that nothing runs.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
+use std::path::Path;
+
+use common::{copy_dir, copy_example, root};
 
 fn edit(path: &Path, change: impl FnOnce(String) -> String) {
     let text = std::fs::read_to_string(path).expect("read");
@@ -23,13 +15,10 @@ fn edit(path: &Path, change: impl FnOnce(String) -> String) {
 
 #[test]
 fn hostile_content_is_shown_as_text() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let site = root.join("target/hostile-site");
+    let site = root().join("target/hostile-site");
     let _ = std::fs::remove_dir_all(&site);
-    for folder in ["content", "locales", "templates"] {
-        copy_dir(&root.join(folder), &site.join(folder));
-    }
-    copy_dir(&root.join("tests/fixtures/hostile"), &site);
+    copy_example(&site);
+    copy_dir(&root().join("tests/fixtures/hostile"), &site);
     edit(&site.join("locales/en/ui.ftl"), |t| {
         t.replace(
             "site-name = Social insurance bulletins",
@@ -89,7 +78,7 @@ fn hostile_content_is_shown_as_text() {
     let region =
         std::fs::read_to_string(output.join("en/regions/nghe-an/index.html")).expect("page");
     assert!(
-        region.contains("&lt;script&gt;alert(&#39;ftl&#39;)"),
+        region.contains("&lt;script&gt;alert(&apos;ftl&apos;)"),
         "the Fluent note is escaped"
     );
 }

@@ -1,13 +1,13 @@
 //! Builds the example site (the repository root) into a temp dir and reads its pages as a reader would.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-const NBSP: char = '\u{a0}';
+use common::{copy_example, root};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+const NBSP: char = '\u{a0}';
 
 /// The example site, built once for all tests of this file.
 fn built() -> &'static Path {
@@ -462,9 +462,7 @@ fn chart_svg_snapshot() {
 fn trends_break_at_border_changes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
-    for folder in ["content", "locales", "templates"] {
-        copy_dir(&root().join(folder), &site.join(folder));
-    }
+    copy_example(&site);
     std::fs::write(
         site.join("content/data/dong-nai/2024.yaml"),
         "as-of: 2024-12-31\nresults:\n  si-participants: 720000\n  hi-participants: 2900000\n  ui-participants: 690000\n",
@@ -488,25 +486,11 @@ fn trends_break_at_border_changes() {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn a_bulletin_chooses_its_charts() {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
-    for folder in ["content", "locales", "templates"] {
-        copy_dir(&root().join(folder), &site.join(folder));
-    }
+    copy_example(&site);
     let meta = site.join(format!("content/bulletins/{QUANG_BINH}/bulletin.yaml"));
     let text = std::fs::read_to_string(&meta).expect("read");
     std::fs::write(&meta, format!("{text}charts: [si-split]\n")).expect("write");
