@@ -108,16 +108,19 @@ pub enum Facet {
     ChangePct,
     ShareOfTarget,
     GapToTarget,
+    /// A multiple of an outside target, only ever as stated.
+    TimesTarget,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; 7] = [
         Facet::Result,
         Facet::Target,
         Facet::Change,
         Facet::ChangePct,
         Facet::ShareOfTarget,
         Facet::GapToTarget,
+        Facet::TimesTarget,
     ];
 
     pub fn parse(text: &str) -> Option<Facet> {
@@ -132,6 +135,7 @@ impl Facet {
             Facet::ChangePct => "change-pct",
             Facet::ShareOfTarget => "share-of-target",
             Facet::GapToTarget => "gap-to-target",
+            Facet::TimesTarget => "times-target",
         }
     }
 }
@@ -145,12 +149,12 @@ impl IndicatorYear {
             Facet::ChangePct => &self.change_pct,
             Facet::ShareOfTarget => &self.share_of_target,
             Facet::GapToTarget => &self.gap_to_target,
+            Facet::TimesTarget => &self.times_target,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         Facet::ALL.iter().all(|f| self.facet(*f).shown().is_none())
-            && self.times_target.shown().is_none()
     }
 }
 

@@ -68,7 +68,7 @@ fn expand(
         };
         let call = &rest[start + 2..start + end];
         let citation = parse_call(call.trim()).map_err(|m| {
-            error(m, "write citations as {{ fig(id=\"…\", of=\"result|target|change|change-pct|share-of-target|gap-to-target\", year=2024) }}")
+            error(m, "write citations as {{ fig(id=\"…\", of=\"result|target|change|change-pct|share-of-target|gap-to-target|times-target\", year=2024) }}")
         })?;
         let text = cite(&citation, line).map_err(|m| {
             error(

@@ -490,6 +490,10 @@ impl<'a> PageContext<'a> {
             Facet::ShareOfTarget => l.percent(value, false),
             Facet::GapToTarget if unit.is_share() => l.points(value, true),
             Facet::GapToTarget => l.change(unit, value),
+            Facet::TimesTarget => l.message(
+                "times-target",
+                vec![("num", arg(l.number_trimmed(value.value, 2, false)))],
+            ),
         };
         text.map_err(|e| missing(self.site, e))
     }
@@ -748,7 +752,7 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
     let facet = match &citation.of {
         None => Facet::Result,
         Some(of) => Facet::parse(of).ok_or_else(|| {
-            format!("`of=\"{of}\"` is not one of result, target, change, change-pct, share-of-target, gap-to-target")
+            format!("`of=\"{of}\"` is not one of result, target, change, change-pct, share-of-target, gap-to-target, times-target")
         })?,
     };
     let year = citation.year.unwrap_or(if facet == Facet::Target {
@@ -880,6 +884,7 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         let unit = ctx.unit(id);
         let reached = if unit.is_share() {
             ctx.cell(id, Facet::GapToTarget, &this.gap_to_target)?
+                .or(ctx.cell(id, Facet::TimesTarget, &this.times_target)?)
         } else {
             ctx.cell(id, Facet::ShareOfTarget, &this.share_of_target)?
                 .or(ctx.cell(id, Facet::GapToTarget, &this.gap_to_target)?)

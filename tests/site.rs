@@ -184,6 +184,7 @@ fn every_seed_figure_is_on_its_bulletin_page() {
             "+5,837",
             "105.6%",
             "9.2%",
+            "3.7 times the target",
             "66,037",
             "+2,469",
             "101%",

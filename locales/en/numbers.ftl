@@ -39,3 +39,6 @@ qualified = { $qualifier ->
 # Periods shorter than the year.
 period-to-date = up to { $date }
 period-months = over the past { $months } months
+
+# A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
+times-target = { $num } times the target

@@ -49,3 +49,6 @@ period-months = { $months ->
     [one] den siste måneden
    *[other] de siste { $months } månedene
 }
+
+# A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
+times-target = { $num } ganger målet

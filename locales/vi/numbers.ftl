@@ -33,3 +33,6 @@ qualified = { $qualifier ->
 # Các kỳ ngắn hơn một năm.
 period-to-date = tính đến { $date }
 period-months = trong { $months } tháng qua
+
+# A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
+times-target = gấp { $num } lần chỉ tiêu
