@@ -81,6 +81,8 @@ pub struct RenderedFile {
 pub struct Templates {
     by_lang: BTreeMap<String, Tera>,
     neutral: Tera,
+    /// Each template's text by name, to point at the line a render error comes from.
+    sources: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -143,6 +145,7 @@ impl Templates {
         Ok(Templates {
             by_lang,
             neutral: tera,
+            sources: files.into_iter().collect(),
         })
     }
 
@@ -160,7 +163,47 @@ impl Templates {
             Diagnostic::error(dir.join(name), format!("cannot prepare the page: {e}"))
         })?;
         tera.render(name, &context)
-            .map_err(|e| template_error(&dir.join(name), &e))
+            .map_err(|e| self.locate_render_error(name, &e, dir))
+    }
+
+    /// Tera names the page's template even when the mistake is in a template it extends or
+    /// imports; find the template and line that use the missing name, if one does.
+    fn locate_render_error(&self, name: &str, error: &tera::Error, dir: &Path) -> Diagnostic {
+        let diagnostic = template_error(&dir.join(name), error);
+        let Some(variable) = diagnostic
+            .message
+            .split("Variable `")
+            .nth(1)
+            .and_then(|rest| rest.split('`').next())
+        else {
+            return diagnostic;
+        };
+        let mut chain = vec![name.to_string()];
+        while let Some(parent) = self
+            .sources
+            .get(chain.last().expect("starts with the page's template"))
+            .and_then(|text| text.split("{% extends \"").nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .filter(|parent| !chain.iter().any(|c| c == parent))
+        {
+            chain.push(parent.to_string());
+        }
+        chain.extend(self.sources.keys().cloned());
+        chain
+            .iter()
+            .find_map(|candidate| {
+                let text = self.sources.get(candidate)?;
+                let offset = text.find(variable)?;
+                let (line, column) = crate::diagnostics::line_col(text, offset);
+                Some(
+                    Diagnostic {
+                        path: dir.join(candidate),
+                        ..diagnostic.clone()
+                    }
+                    .at(text, line, column),
+                )
+            })
+            .unwrap_or(diagnostic)
     }
 }
 
