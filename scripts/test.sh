@@ -26,9 +26,9 @@ node tests/e2e/hostile.mjs target/hostile-site/output
 
 step "example site"
 site="$(mktemp -d)/output"
-cargo run --release --quiet -- build --output "$site"
+cargo run --quiet -- build --output "$site"
 # The example content has exactly one known figure warning (see README): check must pass.
-cargo run --release --quiet -- check
+cargo run --quiet -- check
 
 if [[ -x scripts/check-locales.sh ]]; then
     step "translations (fluent.syntax, compare-locales)"
