@@ -21,6 +21,9 @@ step "unit and integration tests"
 # Snapshots must match what is committed; CI never writes new ones.
 INSTA_UPDATE=no cargo test --all-targets
 
+step "fuzzing: data loader and narrative renderer, briefly"
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+
 step "hostile content in a real browser (built by tests/hostile.rs)"
 node tests/e2e/hostile.mjs target/hostile-site/output
 
