@@ -743,6 +743,11 @@ pub fn load_narrative(path: &Path, lang: &str) -> Result<Narrative, Diagnostic> 
 /// Splits a narrative's text (read from `path`) into front matter and body, without touching
 /// the file system.
 pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrative, Diagnostic> {
+    // Some editors start UTF-8 files with a byte order mark; it is not part of the text.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     let missing_front = || {
         Diagnostic::error(path, "the narrative has no front matter")
             .at(&text, 1, 1)
@@ -792,6 +797,14 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_front_matter() {
+        let text = "\u{feff}---\ntitle: \"T\"\nsummary: \"S\"\n---\n\nBody\n".to_string();
+        let narrative = parse_narrative(Path::new("en.md"), text, "en").expect("parses");
+        assert_eq!(narrative.front.title, "T");
+        assert_eq!(narrative.body.trim(), "Body");
+    }
 
     #[test]
     fn dates_must_exist() {
