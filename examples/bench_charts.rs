@@ -1,10 +1,10 @@
-//! Charts per second: SVG drawing and PNG rasterizing of the example site's charts, measured apart.
+//! Charts per second: building and drawing SVG charts, and rasterizing PNGs, measured apart.
 //!
-//! `cargo run --release --example bench_charts`
+//! `cargo run --release --example bench_charts` in a site folder (the repository root is one).
 
 use std::time::Instant;
 
-use bantin::render::PageId;
+use bantin::page_charts::{ChartMaker, PageChart};
 
 fn main() {
     let options = bantin::BuildOptions {
@@ -19,50 +19,60 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // Every chart of every page, drawn as SVG (pages render without PNG here).
-    let pages: Vec<PageId> = site.pages();
-    let mut svgs = Vec::new();
-    let rounds = 20;
-    let start = Instant::now();
-    for round in 0..rounds {
-        for page in &pages {
-            let files = site.render_page(page).expect("renders");
-            if round == 0 {
-                svgs.extend(
-                    files
-                        .into_iter()
-                        .filter(|f| f.path.ends_with(".svg"))
-                        .map(|f| String::from_utf8(f.bytes).expect("utf-8")),
-                );
+    let every_chart = || -> Vec<PageChart> {
+        let mut charts = Vec::new();
+        for lang in &site.content.config.languages {
+            let maker = ChartMaker {
+                site: &site,
+                localizer: site.locales.get(lang).expect("a site language"),
+            };
+            charts.extend(maker.home_charts().expect("home charts"));
+            for bulletin in &site.content.bulletins {
+                charts.extend(maker.bulletin_charts(bulletin).expect("bulletin charts"));
+            }
+            for region in site.published_regions() {
+                charts.extend(maker.region_charts(region).expect("region charts"));
             }
         }
+        charts
+    };
+
+    let charts = every_chart();
+    let rounds = 50;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(every_chart());
     }
-    let pages_time = start.elapsed().as_secs_f64() / f64::from(rounds);
+    let per_round = start.elapsed().as_secs_f64() / f64::from(rounds);
     println!(
-        "pages with their SVG charts: {} pages and {} charts in {:.1} ms ({:.0} pages/s, one thread)",
-        pages.len(),
-        svgs.len(),
-        pages_time * 1e3,
-        pages.len() as f64 / pages_time
+        "SVG: {} charts built from the figures and drawn in {:.2} ms: {:.0} charts/s, {:.0} µs a chart (one thread)",
+        charts.len(),
+        per_round * 1e3,
+        charts.len() as f64 / per_round,
+        per_round * 1e6 / charts.len() as f64
     );
 
     let rasterizer = bantin::charts::Rasterizer::new();
-    let warm = Instant::now();
-    rasterizer.png(&svgs[0], 2.0).expect("first PNG");
+    let first = Instant::now();
+    rasterizer
+        .png(&charts[0].svg, bantin::charts::PNG_SCALE)
+        .expect("first PNG");
     println!(
-        "font loading and first PNG: {:.0} ms",
-        warm.elapsed().as_secs_f64() * 1e3
+        "PNG: font loading and the first chart: {:.0} ms",
+        first.elapsed().as_secs_f64() * 1e3
     );
     let start = Instant::now();
-    for svg in &svgs {
-        rasterizer.png(svg, 2.0).expect("png");
+    for chart in &charts {
+        rasterizer
+            .png(&chart.svg, bantin::charts::PNG_SCALE)
+            .expect("png");
     }
     let png_time = start.elapsed().as_secs_f64();
     println!(
-        "PNG: {} charts in {:.0} ms: {:.1} charts/s, {:.1} ms a chart (one thread)",
-        svgs.len(),
+        "PNG: {} charts at 2x in {:.0} ms: {:.1} charts/s, {:.1} ms a chart (one thread)",
+        charts.len(),
         png_time * 1e3,
-        svgs.len() as f64 / png_time,
-        png_time * 1e3 / svgs.len() as f64
+        charts.len() as f64 / png_time,
+        png_time * 1e3 / charts.len() as f64
     );
 }

@@ -508,3 +508,43 @@ fn a_bulletin_chooses_its_charts() {
     assert!(!folder.join("result-vs-target.svg").exists());
     assert!(!folder.join("participants-trend.svg").exists());
 }
+
+/// `updated` shows beside the date; `draft: true` stays out unless built with drafts.
+#[test]
+fn updates_show_and_drafts_wait() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_example(&site);
+    let append = |slug: &str, line: &str| {
+        let meta = site.join(format!("content/bulletins/{slug}/bulletin.yaml"));
+        let text = std::fs::read_to_string(&meta).expect("read");
+        std::fs::write(&meta, format!("{text}{line}\n")).expect("write");
+    };
+    append(NGHE_AN, "updated: 2024-01-20");
+    append(AN_GIANG, "draft: true");
+    let build = |drafts: bool| {
+        let out = dir
+            .path()
+            .join(if drafts { "with-drafts" } else { "published" });
+        bantin::build(&bantin::BuildOptions {
+            root: site.clone(),
+            output: Some(out.clone()),
+            drafts,
+            skip_png: true,
+            ..Default::default()
+        })
+        .expect("builds");
+        out
+    };
+    let published = build(false);
+    let page =
+        std::fs::read_to_string(published.join(format!("en/bulletins/{NGHE_AN}/index.html")))
+            .expect("page");
+    assert!(page.contains("<time datetime=\"2024-01-20\">January 20, 2024</time>"));
+    assert!(!published.join(format!("en/bulletins/{AN_GIANG}")).exists());
+    let home = std::fs::read_to_string(published.join("en/index.html")).expect("home");
+    assert!(!home.contains(AN_GIANG), "a draft is not listed");
+    assert!(build(true)
+        .join(format!("en/bulletins/{AN_GIANG}/index.html"))
+        .exists());
+}
