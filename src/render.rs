@@ -1085,9 +1085,28 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
                 continue;
             }
             has_stated |= cells.iter().flatten().any(|c| c.stated);
+            // A result covering less than its file's period (11 months of a year to date)
+            // says so under its label, with the year it applies to.
+            let mut note = None;
+            if facet == Facet::Result {
+                for (year, m) in year_list.iter().zip(&maps) {
+                    let data = site.year_data(region, *year);
+                    let figure_period = m.and_then(|m| m.get(id)).map(|f| f.period);
+                    if let (Some(period), Some(data)) = (figure_period, data) {
+                        if period != data.period {
+                            if let Some(text) = ctx.period_text(period, data.as_of)? {
+                                note = Some(ctx.msg(
+                                    "row-period",
+                                    vec![("year", f64::from(*year).into()), ("period", arg(text))],
+                                )?);
+                            }
+                        }
+                    }
+                }
+            }
             rows.push(Row {
                 label: ctx.indicator_label(id)?,
-                note: None,
+                note,
                 cells,
             });
         }

@@ -45,6 +45,8 @@ region-targets-caption = { $region }: targets by year
 region-border-changes = Border changes
 # A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
 region-period = { $year }: figures { $period }.
+# Under a table row: the year a shorter period applies to.
+row-period = { $year }: { $period }
 region-notes = Notes
 region-bulletins = Bulletins
 

@@ -45,6 +45,8 @@ region-targets-caption = { $region }: mål per år
 region-border-changes = Grenseendringer
 # A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
 region-period = { $year }: tall { $period }.
+# Under a table row: the year a shorter period applies to.
+row-period = { $year }: { $period }
 region-notes = Merknader
 region-bulletins = Bulletiner
 

@@ -45,6 +45,8 @@ region-targets-caption = { $region }: chỉ tiêu qua các năm
 region-border-changes = Thay đổi địa giới hành chính
 # A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
 region-period = { $year }: số liệu { $period }.
+# Under a table row: the year a shorter period applies to.
+row-period = { $year }: { $period }
 region-notes = Ghi chú
 region-bulletins = Bản tin
 

@@ -45,6 +45,8 @@ region-targets-caption = { $region }：历年目标
 region-border-changes = 行政区划调整
 # A year whose figures cover part of it; $period is e.g. "up to 10 December 2025".
 region-period = { $year }年：数据{ $period }。
+# Under a table row: the year a shorter period applies to.
+row-period = { $year }年：{ $period }
 region-notes = 说明
 region-bulletins = 简报
 
