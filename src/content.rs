@@ -531,17 +531,12 @@ pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
     let years = load_years(&dir.join("data"), &mut problems);
     let bulletins = load_bulletins(&dir.join("bulletins"), include_drafts, &mut problems);
 
-    let (config, config_file) = config
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default_pair();
-    let (regions, regions_file) = regions
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default_pair();
-    let (catalogue, catalogue_file) = catalogue
-        .map_err(|d| problems.push(d))
-        .unwrap_or_default_pair();
     match (config, regions, catalogue) {
-        (Some(config), Some(regions), Some(catalogue)) if !problems.has_errors() => Ok(Content {
+        (
+            Ok((config, config_file)),
+            Ok((regions, regions_file)),
+            Ok((catalogue, catalogue_file)),
+        ) if !problems.has_errors() => Ok(Content {
             root: root.to_path_buf(),
             config,
             config_file,
@@ -552,26 +547,14 @@ pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
             years,
             bulletins,
         }),
-        _ => Err(problems.sorted()),
-    }
-}
-
-/// Turns `Result<(T, SourceFile), ()>` into optional parts, so loading can go on after an error.
-trait OrDefaultPair<T> {
-    fn unwrap_or_default_pair(self) -> (Option<T>, SourceFile);
-}
-
-impl<T> OrDefaultPair<T> for Result<(T, SourceFile), ()> {
-    fn unwrap_or_default_pair(self) -> (Option<T>, SourceFile) {
-        match self {
-            Ok((value, file)) => (Some(value), file),
-            Err(()) => (
-                None,
-                SourceFile {
-                    path: PathBuf::new(),
-                    text: String::new(),
-                },
-            ),
+        (config, regions, catalogue) => {
+            for problem in [config.err(), regions.err(), catalogue.err()]
+                .into_iter()
+                .flatten()
+            {
+                problems.push(problem);
+            }
+            Err(problems.sorted())
         }
     }
 }

@@ -339,7 +339,6 @@ struct BulletinSummary {
     date_iso: String,
     region: String,
     region_href: String,
-    title_lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -573,10 +572,11 @@ impl<'a> PageContext<'a> {
         })
     }
 
-    fn bulletin_title(&self, bulletin: &Bulletin) -> PageResult<(String, String, Option<String>)> {
+    /// Title and summary from the page language's narrative, else a title from Fluent.
+    fn bulletin_title(&self, bulletin: &Bulletin) -> PageResult<(String, String)> {
         let lang = self.localizer.lang();
         if let Some(n) = bulletin.narratives.get(lang) {
-            return Ok((n.front.title.clone(), n.front.summary.clone(), None));
+            return Ok((n.front.title.clone(), n.front.summary.clone()));
         }
         let title = self.msg(
             "bulletin-default-title",
@@ -585,11 +585,11 @@ impl<'a> PageContext<'a> {
                 ("year", f64::from(bulletin.meta.results_year).into()),
             ],
         )?;
-        Ok((title, String::new(), None))
+        Ok((title, String::new()))
     }
 
     fn summary_of(&self, bulletin: &Bulletin) -> PageResult<BulletinSummary> {
-        let (title, summary, title_lang) = self.bulletin_title(bulletin)?;
+        let (title, summary) = self.bulletin_title(bulletin)?;
         let lang = self.localizer.lang().to_string();
         Ok(BulletinSummary {
             href: self.href(&PageId::Bulletin {
@@ -605,7 +605,6 @@ impl<'a> PageContext<'a> {
                 lang,
                 region: bulletin.meta.region.clone(),
             }),
-            title_lang,
         })
     }
 }
@@ -697,7 +696,7 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
         })?;
     let meta = &bulletin.meta;
     let lang = ctx.localizer.lang().to_string();
-    let (title, summary, _) = ctx.bulletin_title(bulletin)?;
+    let (title, summary) = ctx.bulletin_title(bulletin)?;
     let charts = ctx.charts().bulletin_charts(bulletin)?;
     let as_of = site
         .year_data(&meta.region, meta.results_year)
