@@ -315,7 +315,10 @@ fn region_pages_show_every_year_and_border_changes() {
     let dong_nai = page("en/regions/dong-nai/index.html");
     assert!(dong_nai.contains("Bình Phước"), "the merger is named");
     assert!(dong_nai.contains("2025: figures up to December 10, 2025."));
-    assert!(dong_nai.contains("2025: over the past 11 months"), "visits cover 11 months");
+    assert!(
+        dong_nai.contains("2025: over the past 11 months"),
+        "visits cover 11 months"
+    );
 }
 
 #[test]
