@@ -467,14 +467,13 @@ pub fn derive(content: &Content) -> Figures {
     let mut figures = Figures::default();
     for (region, years) in &content.years {
         let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
+        // Each year's completed results, kept for the next year's changes.
+        let mut completed_results: BTreeMap<i32, BTreeMap<String, Value>> = BTreeMap::new();
         for (year, region_year) in years {
             let data = &region_year.data;
-            let mut results = base_values(&data.results);
-            let mut targets = base_values(&data.targets);
-            apply_identities(catalogue, &mut results);
-            apply_identities(catalogue, &mut targets);
-            apply_ratios(catalogue, &mut results);
-            apply_ratios(catalogue, &mut targets);
+            let results = completed(catalogue, &data.results);
+            let targets = completed(catalogue, &data.targets);
+            let previous = completed_results.get(&(year - 1));
 
             let mut ids: Vec<&String> = results
                 .keys()
@@ -489,12 +488,6 @@ pub fn derive(content: &Content) -> Figures {
                     continue;
                 };
                 let stated = data.stated.get(id).cloned().unwrap_or_default();
-                let previous = years.get(&(year - 1)).and_then(|p| {
-                    let mut prev = base_values(&p.data.results);
-                    apply_identities(catalogue, &mut prev);
-                    apply_ratios(catalogue, &mut prev);
-                    prev.remove(id)
-                });
                 let period = data
                     .results
                     .get(id)
@@ -504,17 +497,26 @@ pub fn derive(content: &Content) -> Figures {
                     indicator,
                     results.get(id).copied(),
                     targets.get(id).copied(),
-                    previous,
+                    previous.and_then(|p| p.get(id)).copied(),
                     &stated,
                     period,
                 );
                 indicators.insert(id.clone(), figure);
             }
             by_year.insert(*year, indicators);
+            completed_results.insert(*year, results);
         }
         figures.regions.insert(region.clone(), by_year);
     }
     figures
+}
+
+/// A year's figures as typed, completed by the identities and ratios of the catalogue.
+fn completed(catalogue: &Catalogue, figures: &BTreeMap<String, Figure>) -> BTreeMap<String, Value> {
+    let mut values = base_values(figures);
+    apply_identities(catalogue, &mut values);
+    apply_ratios(catalogue, &mut values);
+    values
 }
 
 fn base_values(figures: &BTreeMap<String, Figure>) -> BTreeMap<String, Value> {
