@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use bantin::page_charts::{ChartMaker, PageChart};
+use bantin::view::charts::PageChart;
 
 fn main() {
     let options = bantin::BuildOptions {
@@ -19,20 +19,12 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let plan = site.plan().expect("the site plans");
+    // Every page's view: charts built from the figures and drawn, with the rest of the view.
     let every_chart = || -> Vec<PageChart> {
         let mut charts = Vec::new();
-        for lang in &site.content.config.languages {
-            let maker = ChartMaker {
-                site: &site,
-                localizer: site.locales.get(lang).expect("a site language"),
-            };
-            charts.extend(maker.home_charts().expect("home charts"));
-            for bulletin in &site.content.bulletins {
-                charts.extend(maker.bulletin_charts(bulletin).expect("bulletin charts"));
-            }
-            for region in site.published_regions() {
-                charts.extend(maker.region_charts(region).expect("region charts"));
-            }
+        for page in &plan.pages {
+            charts.extend(site.view(page).expect("the page's view").charts);
         }
         charts
     };
@@ -45,7 +37,7 @@ fn main() {
     }
     let per_round = start.elapsed().as_secs_f64() / f64::from(rounds);
     println!(
-        "SVG: {} charts built from the figures and drawn in {:.2} ms: {:.0} charts/s, {:.0} µs a chart (one thread)",
+        "SVG: {} charts built from the figures and drawn (with their page views) in {:.2} ms: {:.0} charts/s, {:.0} µs a chart (one thread)",
         charts.len(),
         per_round * 1e3,
         charts.len() as f64 / per_round,

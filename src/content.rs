@@ -432,6 +432,27 @@ pub struct RegionYear {
     pub file: SourceFile,
 }
 
+/// A chart a bulletin can show, by the id `bulletin.yaml` names it with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartId {
+    /// The rates of the results year against their targets (and next year's).
+    ResultVsTarget,
+    /// Participants per scheme over the years up to the bulletin's.
+    ParticipantsTrend,
+    /// Compulsory against voluntary social insurance in the results year.
+    SiSplit,
+}
+
+impl ChartId {
+    /// The charts a bulletin shows when it names none, in order.
+    pub const DEFAULT: [ChartId; 3] = [
+        ChartId::ResultVsTarget,
+        ChartId::ParticipantsTrend,
+        ChartId::SiSplit,
+    ];
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BulletinMeta {
@@ -444,8 +465,8 @@ pub struct BulletinMeta {
     pub source: Option<String>,
     #[serde(default)]
     pub headline: Vec<String>,
-    /// Chart ids to show, in order; the defaults when absent.
-    pub charts: Option<Vec<String>>,
+    /// Charts to show, in order; the defaults when absent.
+    pub charts: Option<Vec<ChartId>>,
     #[serde(default)]
     pub draft: bool,
 }

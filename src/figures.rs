@@ -172,6 +172,49 @@ impl Figures {
     pub fn year(&self, region: &str, year: i32) -> Option<&BTreeMap<String, IndicatorYear>> {
         self.regions.get(region)?.get(&year)
     }
+
+    /// One region's figures alone.
+    pub fn only(&self, region: &str) -> Figures {
+        let mut regions = BTreeMap::new();
+        if let Some(years) = self.regions.get(region) {
+            regions.insert(region.to_string(), years.clone());
+        }
+        Figures { regions }
+    }
+
+    /// One region's figures as a bulletin published them: every figure of the years up to
+    /// `results_year`, and of the later years up to `targets_year` the targets alone (their
+    /// results, changes and shares of target came after the bulletin).
+    ///
+    /// A year's figures derive from that year and the one before, never a later one, so what
+    /// this keeps does not move when later years' data arrive.
+    pub fn frozen(&self, region: &str, results_year: i32, targets_year: i32) -> Figures {
+        let mut years = BTreeMap::new();
+        for (year, indicators) in self.regions.get(region).into_iter().flatten() {
+            if *year <= results_year {
+                years.insert(*year, indicators.clone());
+            } else if *year <= targets_year {
+                let targets: BTreeMap<String, IndicatorYear> = indicators
+                    .iter()
+                    .filter(|(_, f)| f.target.shown().is_some())
+                    .map(|(id, f)| {
+                        let only_target = IndicatorYear {
+                            target: f.target,
+                            period: f.period,
+                            ..IndicatorYear::default()
+                        };
+                        (id.clone(), only_target)
+                    })
+                    .collect();
+                if !targets.is_empty() {
+                    years.insert(*year, targets);
+                }
+            }
+        }
+        let mut regions = BTreeMap::new();
+        regions.insert(region.to_string(), years);
+        Figures { regions }
+    }
 }
 
 /// Checks the meaning of the content; errors name the file and line of the offending key.
@@ -422,17 +465,6 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
                     &["headline"],
                     format!("unknown indicator `{id}` in headline"),
                 ));
-            }
-        }
-        for id in meta.charts.iter().flatten() {
-            if !crate::page_charts::BULLETIN_CHARTS.contains(&id.as_str()) {
-                problems.push(
-                    file.error_at(&["charts"], format!("unknown chart `{id}`"))
-                        .with_hint(format!(
-                            "bulletins can show: {}",
-                            crate::page_charts::BULLETIN_CHARTS.join(", ")
-                        )),
-                );
             }
         }
         if let Some(updated) = meta.updated {

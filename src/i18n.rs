@@ -4,9 +4,8 @@
 //! a message missing everywhere is an error, so a raw message id never reaches a page.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use fixed_decimal::{Decimal, SignDisplay};
 use fluent_bundle::concurrent::FluentBundle;
@@ -37,8 +36,6 @@ pub struct Locale {
 /// All languages of the site, shared read-only by parallel page renders.
 pub struct Locales {
     locales: BTreeMap<String, Locale>,
-    /// (language, message id) pairs that fell back to the reference locale.
-    fallbacks: Mutex<BTreeSet<(String, String)>>,
 }
 
 /// A message that exists in no locale: a template or the code asks for something never written.
@@ -82,17 +79,13 @@ impl Locales {
         if problems.has_errors() {
             return Err(problems.sorted());
         }
-        Ok(Locales {
-            locales,
-            fallbacks: Mutex::new(BTreeSet::new()),
-        })
+        Ok(Locales { locales })
     }
 
     pub fn get(&self, lang: &str) -> Option<Localizer<'_>> {
         Some(Localizer {
             locale: self.locales.get(lang)?,
             reference: self.locales.get(REFERENCE)?,
-            fallbacks: &self.fallbacks,
         })
     }
 
@@ -100,12 +93,24 @@ impl Locales {
         self.locales.get(lang)
     }
 
-    /// Messages that fell back to the reference locale while rendering, sorted.
-    pub fn fallbacks(&self) -> Vec<(String, String)> {
-        self.fallbacks
-            .lock()
-            .map(|set| set.iter().cloned().collect())
-            .unwrap_or_default()
+    /// (language, message id) of every reference message a language lacks, sorted: pages in
+    /// that language show the reference text. Known from the files alone, before rendering.
+    pub fn untranslated(&self, languages: &[String]) -> Vec<(String, String)> {
+        let Some(reference) = self.locales.get(REFERENCE) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for lang in languages {
+            let Some(locale) = self.locales.get(lang) else {
+                continue;
+            };
+            for id in reference.messages.keys() {
+                if !locale.messages.contains_key(id) {
+                    found.push((lang.clone(), id.clone()));
+                }
+            }
+        }
+        found
     }
 }
 
@@ -228,7 +233,6 @@ impl Locale {
 pub struct Localizer<'a> {
     pub locale: &'a Locale,
     reference: &'a Locale,
-    fallbacks: &'a Mutex<BTreeSet<(String, String)>>,
 }
 
 /// Arguments of a Fluent message: text or numbers.
@@ -243,7 +247,7 @@ impl<'a> Localizer<'a> {
         &self.locale.html_lang
     }
 
-    /// The message `id` in this language, else in the reference locale (recorded as a fallback).
+    /// The message `id` in this language, else in the reference locale.
     pub fn message(&self, id: &str, args: Args<'_>) -> Result<String, MissingMessage> {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
@@ -253,9 +257,6 @@ impl<'a> Localizer<'a> {
             return Ok(text);
         }
         if let Some(text) = self.reference.format(id, &fluent_args) {
-            if let Ok(mut set) = self.fallbacks.lock() {
-                set.insert((self.locale.lang.clone(), id.to_string()));
-            }
             return Ok(text);
         }
         Err(MissingMessage {

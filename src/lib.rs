@@ -1,9 +1,11 @@
 //! bantin: yearly social-insurance results and targets, as YAML, into multilingual static bulletins.
 //!
-//! The pipeline runs one way: `content` loads, `figures` validates and derives, `i18n` gives
-//! words and CLDR numbers, `markdown` renders narratives, `render` fills tera templates, and
-//! `output` swaps the finished site in. [`Site::load`] then [`Site::render`] build into memory;
-//! [`build`] also writes.
+//! The pipeline runs one way: `content` loads, `figures` validates and derives, `plan` lists
+//! every page with the inputs it reads, `view` turns one planned page into plain data in its
+//! language (`i18n`, `markdown`, chart scenes drawn by `charts`), `render` fills its tera
+//! template, and `output` streams the files into a staging folder that is swapped in whole.
+//! [`Site::load`] then [`Site::plan`] and [`Site::render_page`] give any single page in
+//! memory; [`build`] runs every stage and writes.
 
 pub mod charts;
 pub mod check;
@@ -13,13 +15,16 @@ pub mod figures;
 pub mod i18n;
 pub mod markdown;
 pub mod output;
-pub mod page_charts;
+pub mod plan;
 pub mod render;
 pub mod scaffold;
+pub mod view;
 pub mod yaml;
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -27,7 +32,10 @@ use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::i18n::Locales;
-use crate::render::{PageId, RenderedFile, Templates};
+use crate::output::Sink;
+use crate::plan::{Plan, PlannedPage, Shows};
+use crate::render::{RenderedFile, Templates};
+use crate::view::{PageInputs, View};
 
 /// How to build.
 #[derive(Debug, Clone, Default)]
@@ -46,7 +54,7 @@ pub struct BuildOptions {
     pub skip_png: bool,
 }
 
-/// A loaded, validated site, ready to render any page.
+/// A loaded, validated site: the model every later stage reads, never writes.
 pub struct Site {
     pub root: PathBuf,
     pub content: Content,
@@ -56,10 +64,8 @@ pub struct Site {
     base_url: String,
     /// Problems that do not stop the build.
     pub warnings: Diagnostics,
-    /// Draws PNG charts; loads fonts on first use, shared by parallel renders.
-    pub rasterizer: charts::Rasterizer,
-    /// Cache of PNG charts by the content of their SVG; None when PNGs are skipped.
-    pub png_cache: Option<PathBuf>,
+    /// Whether charts are also published as PNG.
+    pub png: bool,
 }
 
 impl Site {
@@ -69,7 +75,7 @@ impl Site {
         let relative =
             |d: Diagnostics| Diagnostics(d.0.into_iter().map(|x| x.relative_to(root)).collect());
         let content = content::load(root, options.drafts).map_err(relative)?;
-        let checked = figures::validate(&content)
+        let warnings = figures::validate(&content)
             .into_result()
             .map_err(relative)?;
         let config = &content.config;
@@ -95,16 +101,16 @@ impl Site {
             locales,
             templates,
             base_url,
-            warnings: relative(checked),
-            rasterizer: charts::Rasterizer::new(),
-            png_cache: (!options.skip_png).then(|| {
-                options
-                    .cache_dir
-                    .clone()
-                    .unwrap_or_else(|| root.join(".bantin-cache"))
-                    .join("png")
-            }),
+            warnings: relative(warnings).sorted(),
+            png: !options.skip_png,
         })
+    }
+
+    /// Warnings of the load plus messages a language lacks (its pages show the reference text).
+    pub fn build_warnings(&self) -> Diagnostics {
+        let mut all = self.warnings.clone();
+        all.extend(untranslated(&self.locales, &self.content.config.languages));
+        all.sorted()
     }
 
     /// The base URL, always ending in `/`.
@@ -116,105 +122,218 @@ impl Site {
         self.root.join("templates")
     }
 
-    /// The data file of a region's year, as written.
-    pub fn year_data(&self, region: &str, year: i32) -> Option<&content::YearData> {
-        self.content.years.get(region)?.get(&year).map(|y| &y.data)
+    /// Every page and static file of the site, with the inputs each page reads.
+    pub fn plan(&self) -> Result<Plan, Diagnostic> {
+        let statics = static_files(&self.templates_dir().join("static"))
+            .map_err(|d| d.relative_to(&self.root))?;
+        Ok(plan::plan(&self.content, &self.templates, statics))
     }
 
-    /// Regions with data or a bulletin: each gets a region page.
-    pub fn published_regions(&self) -> Vec<&str> {
-        let mut regions: Vec<&str> = self
-            .content
-            .years
-            .keys()
-            .map(String::as_str)
-            .chain(
-                self.content
-                    .bulletins
-                    .iter()
-                    .map(|b| b.meta.region.as_str()),
-            )
-            .filter(|r| self.content.regions.contains_key(*r))
-            .collect();
-        regions.sort_unstable();
-        regions.dedup();
-        regions
-    }
-
-    /// Every page of the site.
-    pub fn pages(&self) -> Vec<PageId> {
-        render::pages(self)
-    }
-
-    /// Renders one page into memory: its HTML first, then its chart files.
-    pub fn render_page(&self, page: &PageId) -> Result<Vec<RenderedFile>, Diagnostic> {
-        render::render_page(self, page).map_err(|d| d.relative_to(&self.root))
-    }
-
-    /// Renders the whole site into memory, pages in parallel; files come out sorted by path.
-    pub fn render(&self) -> Result<Vec<RenderedFile>, Diagnostics> {
-        let results: Vec<Result<Vec<RenderedFile>, Diagnostic>> = self
-            .pages()
-            .par_iter()
-            .map(|p| self.render_page(p))
-            .collect();
-        let mut files = Vec::new();
-        let mut problems = Diagnostics::default();
-        for result in results {
-            match result {
-                Ok(page_files) => files.extend(page_files),
-                Err(d) => problems.push(d),
+    /// Exactly what a planned page may read, borrowed from the model.
+    pub fn inputs_for<'a>(&'a self, page: &PlannedPage) -> PageInputs<'a> {
+        let content = &self.content;
+        let mut inputs = PageInputs {
+            config: &content.config,
+            catalogue: &content.catalogue,
+            regions: &content.regions,
+            locales: &self.locales,
+            base_url: &self.base_url,
+            png: self.png,
+            root: &self.root,
+            figures: Cow::Owned(Figures::default()),
+            years: None,
+            years_until: i32::MAX,
+            bulletin: None,
+            listed: Vec::new(),
+        };
+        match &page.shows {
+            Shows::Chooser => {}
+            Shows::Home { listed, .. } => {
+                inputs.listed = listed.iter().map(|i| &content.bulletins[*i]).collect();
+                // The first page compares the latest year of every region.
+                if page.id.with_page(1).as_ref() == Some(&page.id) {
+                    inputs.figures = Cow::Borrowed(&self.figures);
+                }
+            }
+            Shows::Bulletin {
+                bulletin,
+                results_year,
+                targets_year,
+            } => {
+                let bulletin = &content.bulletins[*bulletin];
+                let region = &bulletin.meta.region;
+                inputs.figures =
+                    Cow::Owned(self.figures.frozen(region, *results_year, *targets_year));
+                inputs.years = content.years.get(region);
+                inputs.years_until = *results_year.max(targets_year);
+                inputs.bulletin = Some(bulletin);
+            }
+            Shows::Region { region, listed, .. } => {
+                inputs.listed = listed.iter().map(|i| &content.bulletins[*i]).collect();
+                inputs.figures = Cow::Owned(self.figures.only(region));
+                inputs.years = content.years.get(region);
             }
         }
-        files.extend(
-            self.static_files()
-                .map_err(|d| Diagnostics::from(d.relative_to(&self.root)))?,
-        );
+        inputs
+    }
+
+    /// The view of one planned page: plain data for its template, and its charts.
+    pub fn view(&self, page: &PlannedPage) -> Result<View, Diagnostic> {
+        view::view(page, &self.inputs_for(page)).map_err(|d| d.relative_to(&self.root))
+    }
+
+    /// Renders one planned page into memory: its HTML, then the SVG of each of its charts.
+    pub fn render_page(&self, page: &PlannedPage) -> Result<Vec<RenderedFile>, Diagnostic> {
+        let rendered = self.render_view(page)?;
+        let mut files = vec![rendered.html];
+        files.extend(rendered.charts.into_iter().map(|c| RenderedFile {
+            path: c.svg_path,
+            bytes: c.svg.into_bytes(),
+        }));
+        Ok(files)
+    }
+
+    fn render_view(&self, page: &PlannedPage) -> Result<RenderedPage, Diagnostic> {
+        let view = self.view(page)?;
+        let html = self
+            .templates
+            .render_view(&view)
+            .map_err(|d| d.relative_to(&self.root))?;
+        Ok(RenderedPage {
+            html: RenderedFile {
+                path: page.id.path(),
+                bytes: html.into_bytes(),
+            },
+            charts: view.charts,
+        })
+    }
+
+    /// Renders every page in parallel and streams the files into `sink` as they come: each
+    /// distinct chart once, then its PNG (when wanted) in a stage of its own, then the static
+    /// files. Memory holds paths, not the site.
+    pub fn render_to(
+        &self,
+        plan: &Plan,
+        sink: &dyn Sink,
+        png: Option<&output::PngStage>,
+    ) -> Result<RenderStats, Diagnostics> {
+        let charts_written: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
+        let pngs: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+        let results: Vec<Result<(), Diagnostic>> = plan
+            .pages
+            .par_iter()
+            .map(|page| {
+                let rendered = self.render_view(page)?;
+                sink.write(&rendered.html.path, &rendered.html.bytes)?;
+                for chart in rendered.charts {
+                    let first = charts_written
+                        .lock()
+                        .map(|mut set| set.insert(chart.svg_path.clone()))
+                        .unwrap_or(false);
+                    if first {
+                        sink.write(&chart.svg_path, chart.svg.as_bytes())?;
+                        if let Some(png) = chart.png_path {
+                            if let Ok(mut list) = pngs.lock() {
+                                list.push((chart.svg_path, png));
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        for result in results {
+            if let Err(d) = result {
+                problems.push(d);
+            }
+        }
         if problems.has_errors() {
             return Err(problems.sorted());
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
-    }
-
-    /// Files of `templates/static/`, copied to the output root as they are.
-    fn static_files(&self) -> Result<Vec<RenderedFile>, Diagnostic> {
-        let dir = self.templates_dir().join("static");
-        let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::error(&dir, format!("cannot read: {e}")))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path();
-            let bytes = std::fs::read(path)
-                .map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
-            let relative = path.strip_prefix(&dir).unwrap_or(path);
-            files.push(RenderedFile {
-                path: relative.to_string_lossy().replace('\\', "/"),
-                bytes,
-            });
+        let mut pngs = pngs.into_inner().unwrap_or_default();
+        pngs.sort();
+        if let Some(stage) = png {
+            stage
+                .rasterize(&pngs, sink)
+                .map_err(|d| Diagnostics::from(d.relative_to(&self.root)))?;
         }
-        Ok(files)
-    }
-
-    /// Warnings of the load plus messages that fell back to the reference locale while rendering.
-    pub fn all_warnings(&self) -> Diagnostics {
-        let mut all = self.warnings.clone();
-        for (lang, id) in self.locales.fallbacks() {
-            all.push(
-                Diagnostic::warning(
-                    Path::new("locales").join(&lang),
-                    format!(
-                        "`{id}` is not translated; the page shows the `{}` text",
-                        i18n::REFERENCE
-                    ),
+        let static_dir = self.templates_dir().join("static");
+        for file in &plan.statics {
+            let path = static_dir.join(&file.path);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Diagnostics::from(
+                    Diagnostic::error(&path, format!("cannot read: {e}")).relative_to(&self.root),
                 )
-                .with_hint(format!("add `{id} = …` to a .ftl file in locales/{lang}/")),
-            );
+            })?;
+            sink.write(&file.path, &bytes)?;
         }
-        all.sorted()
+        let charts = charts_written.into_inner().map(|s| s.len()).unwrap_or(0);
+        Ok(RenderStats {
+            pages: plan.pages.len(),
+            charts,
+            pngs: pngs.len(),
+        })
     }
+
+    /// Renders the whole site into memory, sorted by path (for `check` and tests).
+    pub fn render(&self) -> Result<Vec<RenderedFile>, Diagnostics> {
+        let plan = self.plan().map_err(Diagnostics::from)?;
+        let sink = output::MemorySink::default();
+        self.render_to(&plan, &sink, None)?;
+        Ok(sink
+            .into_files()
+            .into_iter()
+            .map(|(path, bytes)| RenderedFile { path, bytes })
+            .collect())
+    }
+}
+
+/// A page's HTML and the charts it shows.
+struct RenderedPage {
+    html: RenderedFile,
+    charts: Vec<view::charts::PageChart>,
+}
+
+/// What rendering produced.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+    /// Distinct chart assets (SVG), each written once.
+    pub charts: usize,
+    pub pngs: usize,
+}
+
+/// Files of `templates/static/`, relative and `/`-separated, sorted.
+fn static_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read: {e}")))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        files.push(relative.to_string_lossy().replace('\\', "/"));
+    }
+    Ok(files)
+}
+
+/// Messages of the reference locale that a language lacks: its pages show the reference text.
+fn untranslated(locales: &Locales, languages: &[String]) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    for (lang, id) in locales.untranslated(languages) {
+        found.push(
+            Diagnostic::warning(
+                Path::new("locales").join(&lang),
+                format!(
+                    "`{id}` is not translated; the page shows the `{}` text",
+                    i18n::REFERENCE
+                ),
+            )
+            .with_hint(format!("add `{id} = …` to a .ftl file in locales/{lang}/")),
+        );
+    }
+    found
 }
 
 /// What a finished build reports.
@@ -223,22 +342,35 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
     pub files: usize,
+    pub charts: usize,
     pub warnings: Diagnostics,
 }
 
-/// Loads, renders and writes the site. On any error the previous output stays as it was.
+/// Loads, plans, renders and writes the site. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let site = Site::load(options)?;
-    let files = site.render()?;
+    let plan = site.plan().map_err(Diagnostics::from)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("output"));
-    output::write_site(&output, &files)?;
+    let png = site.png.then(|| {
+        output::PngStage::new(
+            options
+                .cache_dir
+                .clone()
+                .unwrap_or_else(|| options.root.join(".bantin-cache"))
+                .join("png"),
+        )
+    });
+    let staging = output::Staging::begin(&output)?;
+    let stats = site.render_to(&plan, &staging, png.as_ref())?;
+    let files = staging.commit()?;
     Ok(BuildReport {
         output,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        warnings: site.all_warnings(),
+        pages: stats.pages,
+        files,
+        charts: stats.charts,
+        warnings: site.build_warnings(),
     })
 }

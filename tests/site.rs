@@ -37,6 +37,31 @@ fn bulletin(lang: &str, slug: &str) -> String {
     page(&format!("{lang}/bulletins/{slug}/index.html"))
 }
 
+/// The file a page links for one of its charts (`ext` = svg or png), inside `out`.
+fn chart_file_in(out: &Path, page_path: &str, chart: &str, ext: &str) -> Option<PathBuf> {
+    let html = std::fs::read_to_string(out.join(page_path)).ok()?;
+    let marker = format!("charts/{chart}-");
+    let href = html.split("href=\"").skip(1).find_map(|rest| {
+        let href = rest.split('"').next()?;
+        let name = &href[href.find(&marker)? + marker.len()..];
+        let (hash, found_ext) = name.split_once('.')?;
+        (hash.len() == 16 && found_ext == ext).then_some(href)
+    })?;
+    let folder = Path::new(page_path).parent().unwrap_or(Path::new(""));
+    Some(out.join(folder).join(href))
+}
+
+/// A chart of a page of the example site, as text.
+fn chart_of(page_path: &str, chart: &str) -> String {
+    let file = chart_file_in(built(), page_path, chart, "svg")
+        .unwrap_or_else(|| panic!("{page_path} links no {chart} chart"));
+    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+fn bulletin_path(lang: &str, slug: &str) -> String {
+    format!("{lang}/bulletins/{slug}/index.html")
+}
+
 #[track_caller]
 fn assert_all(html: &str, expected: &[&str]) {
     let missing: Vec<&&str> = expected.iter().filter(|e| !html.contains(**e)).collect();
@@ -353,11 +378,14 @@ fn one_page_renders_into_memory() {
         ..Default::default()
     };
     let site = bantin::Site::load(&options).expect("loads");
-    let page = bantin::render::PageId::Bulletin {
-        lang: "en".into(),
-        slug: QUANG_BINH.into(),
-    };
-    let files = site.render_page(&page).expect("renders");
+    let plan = site.plan().expect("plans");
+    let page = plan
+        .page(&bantin::plan::PageId::Bulletin {
+            lang: "en".into(),
+            slug: QUANG_BINH.into(),
+        })
+        .expect("planned");
+    let files = site.render_page(page).expect("renders");
     let file = files.into_iter().next().expect("the page itself");
     assert_eq!(file.path, "en/bulletins/2024-01-10-quang-binh/index.html");
     let html = String::from_utf8(file.bytes).expect("utf-8");
@@ -392,12 +420,16 @@ fn bulletin_charts_are_accessible_figures_with_downloads() {
         assert!(html.contains("<figure class=\"chart\""), "{lang}");
         assert!(html.contains("role=\"img\""), "{lang}");
         assert!(html.contains("<figcaption>"), "{lang}");
-        assert!(html.contains("href=\"result-vs-target.svg\""), "{lang}");
-        assert!(html.contains("href=\"result-vs-target.png\""), "{lang}");
+        let page_path = bulletin_path(lang, QUANG_BINH);
+        let png = chart_file_in(built(), &page_path, "result-vs-target", "png");
+        assert!(
+            png.is_some_and(|p| p.exists()),
+            "{lang}: PNG linked and written"
+        );
         assert!(html.contains("property=\"og:image\""), "{lang}");
         let tag = if lang == "zh" { "zh-Hans" } else { lang };
         for chart in ["result-vs-target", "participants-trend", "si-split"] {
-            let svg = page(&format!("{lang}/bulletins/{QUANG_BINH}/{chart}.svg"));
+            let svg = chart_of(&page_path, chart);
             well_formed(&svg).unwrap_or_else(|e| panic!("{lang} {chart}: {e}"));
             assert!(
                 svg.contains(&format!("lang=\"{tag}\"")),
@@ -413,7 +445,7 @@ fn bulletin_charts_are_accessible_figures_with_downloads() {
 
 #[test]
 fn chart_text_is_in_the_pages_language() {
-    let svg = |lang: &str, chart: &str| page(&format!("{lang}/bulletins/{QUANG_BINH}/{chart}.svg"));
+    let svg = |lang: &str, chart: &str| chart_of(&bulletin_path(lang, QUANG_BINH), chart);
     // Health-insurance coverage 93 % against a 92.5 % target, in each language's digits.
     assert!(svg("en", "result-vs-target").contains("92.5%"));
     assert!(svg("vi", "result-vs-target").contains("92,5%"));
@@ -429,11 +461,12 @@ fn chart_text_is_in_the_pages_language() {
 
 #[test]
 fn chart_pngs_decode_at_twice_the_svg_size() {
-    let path = built().join(format!("en/bulletins/{QUANG_BINH}/result-vs-target.png"));
+    let page_path = bulletin_path("en", QUANG_BINH);
+    let path = chart_file_in(built(), &page_path, "result-vs-target", "png").expect("linked");
     let bytes = std::fs::read(&path).expect("png");
     let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
     assert_eq!(pixmap.width(), 2 * bantin::charts::CANVAS_WIDTH);
-    let svg = page(&format!("en/bulletins/{QUANG_BINH}/result-vs-target.svg"));
+    let svg = chart_of(&page_path, "result-vs-target");
     let height: f32 = svg
         .split("viewBox=\"0 0 ")
         .nth(1)
@@ -446,9 +479,7 @@ fn chart_pngs_decode_at_twice_the_svg_size() {
 
 #[test]
 fn home_pages_compare_one_indicator_across_regions() {
-    let en = page("en/index.html");
-    assert!(en.contains("href=\"hi-coverage-by-region.svg\""));
-    let svg = page("en/hi-coverage-by-region.svg");
+    let svg = chart_of("en/index.html", "hi-coverage-by-region");
     for region in ["Viet Nam", "Nghệ An", "Quảng Bình"] {
         assert!(svg.contains(region), "{region}");
     }
@@ -459,7 +490,7 @@ fn home_pages_compare_one_indicator_across_regions() {
 fn chart_svg_snapshot() {
     insta::assert_snapshot!(
         "quang_binh_en_si_split_svg",
-        page(&format!("en/bulletins/{QUANG_BINH}/si-split.svg"))
+        chart_of(&bulletin_path("en", QUANG_BINH), "si-split")
     );
 }
 
@@ -482,14 +513,20 @@ fn trends_break_at_border_changes() {
         ..Default::default()
     })
     .expect("builds");
-    let svg = std::fs::read_to_string(out.join("en/regions/dong-nai/participants-trend.svg"))
-        .expect("trend chart");
+    let region_page = "en/regions/dong-nai/index.html";
+    let svg_file = chart_file_in(&out, region_page, "participants-trend", "svg").expect("linked");
+    let svg = std::fs::read_to_string(svg_file).expect("trend chart");
     assert!(svg.contains("Bình Phước"), "the break is labelled");
     assert!(
-        !out.join("en/regions/dong-nai/participants-trend.png")
-            .exists(),
-        "--no-png writes no PNG"
+        chart_file_in(&out, region_page, "participants-trend", "png").is_none(),
+        "--no-png links no PNG"
     );
+    let pngs = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .count();
+    assert_eq!(pngs, 0, "--no-png writes no PNG");
 }
 
 #[test]
@@ -508,10 +545,10 @@ fn a_bulletin_chooses_its_charts() {
         ..Default::default()
     })
     .expect("builds");
-    let folder = out.join(format!("en/bulletins/{QUANG_BINH}"));
-    assert!(folder.join("si-split.svg").exists());
-    assert!(!folder.join("result-vs-target.svg").exists());
-    assert!(!folder.join("participants-trend.svg").exists());
+    let page_path = bulletin_path("en", QUANG_BINH);
+    assert!(chart_file_in(&out, &page_path, "si-split", "svg").is_some_and(|f| f.exists()));
+    assert!(chart_file_in(&out, &page_path, "result-vs-target", "svg").is_none());
+    assert!(chart_file_in(&out, &page_path, "participants-trend", "svg").is_none());
 }
 
 /// `updated` shows beside the date; `draft: true` stays out unless built with drafts.

@@ -52,3 +52,9 @@ region-bulletins = Bulletins
 
 border-absorbed = On { $date }, { $region } absorbed { $others }. Figures from before and after that date cover different areas.
 border-merged-into = On { $date }, { $region } became part of { $others }. Figures from before and after that date cover different areas.
+
+# Pages of a long list (home, region)
+pager-label = Pages of the list
+pager-newer = Newer
+pager-older = Older
+pager-position = Page { $current } of { $total }

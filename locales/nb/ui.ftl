@@ -52,3 +52,9 @@ region-bulletins = Bulletiner
 
 border-absorbed = Den { $date } ble { $others } innlemmet i { $region }. Tall fra før og etter denne datoen gjelder ulike områder.
 border-merged-into = Den { $date } ble { $region } innlemmet i { $others }. Tall fra før og etter denne datoen gjelder ulike områder.
+
+# Pages of a long list (home, region)
+pager-label = Sider i listen
+pager-newer = Nyere
+pager-older = Eldre
+pager-position = Side { $current } av { $total }

@@ -52,3 +52,9 @@ region-bulletins = Bản tin
 
 border-absorbed = Ngày { $date }, { $others } được sáp nhập vào { $region }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
 border-merged-into = Ngày { $date }, { $region } được sáp nhập vào { $others }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
+
+# Pages of a long list (home, region)
+pager-label = Các trang của danh sách
+pager-newer = Mới hơn
+pager-older = Cũ hơn
+pager-position = Trang { $current }/{ $total }

@@ -52,3 +52,9 @@ region-bulletins = 简报
 
 border-absorbed = { $date }，{ $others }并入{ $region }。该日期前后的数据所涵盖的地域范围不同。
 border-merged-into = { $date }，{ $region }并入{ $others }。该日期前后的数据所涵盖的地域范围不同。
+
+# Pages of a long list (home, region)
+pager-label = 列表分页
+pager-newer = 较新
+pager-older = 较早
+pager-position = 第{ $current }页，共{ $total }页

@@ -8,15 +8,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::PageInputs;
 use crate::charts::{self, Break, Chart, ChartKind, Scheme, Series};
-use crate::content::{Bulletin, Date, Unit};
+use crate::content::{Bulletin, ChartId, Date, Unit};
 use crate::diagnostics::Diagnostic;
 use crate::figures::{IndicatorYear, Value};
 use crate::i18n::{arg, Args, Localizer};
-use crate::Site;
-
-/// Chart ids a bulletin may list under `charts:`, in their default order.
-pub const BULLETIN_CHARTS: [&str; 3] = ["result-vs-target", "participants-trend", "si-split"];
+use crate::plan::PageId;
 
 /// Rates shown against their targets.
 const RATE_UNITS: [Unit; 2] = [Unit::PctPopulation, Unit::PctLabourForce];
@@ -36,14 +34,24 @@ const SI_PARTS: [(&str, Scheme); 2] = [
 /// The indicator compared across regions on the home page.
 const ACROSS_REGIONS: &str = "hi-coverage";
 
-/// A chart as a page shows it: inline SVG, the same figures as a table, download names.
+/// A chart as a page shows it: inline SVG, the same figures as a table, download links.
+///
+/// Each distinct chart is one asset of its language, `<lang>/charts/<id>-<hash>.svg` (and
+/// `.png`), named by its content: pages that show the same chart link the same files, and a
+/// chart that changes gets a new name, so no cache ever serves a stale one.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageChart {
     pub id: String,
     pub title: String,
     pub description: String,
     pub svg: String,
+    /// Where the SVG goes in the output.
+    pub svg_path: String,
+    /// Where the PNG goes in the output; None when PNGs are skipped.
+    pub png_path: Option<String>,
+    /// Links from the page to the files.
     pub svg_file: String,
+    /// Empty when PNGs are skipped, so pages link no missing file.
     pub png_file: String,
     pub table: ChartTable,
 }
@@ -58,13 +66,15 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 
 /// Builds localized charts for one page.
 pub struct ChartMaker<'a> {
-    pub site: &'a Site,
+    pub inputs: &'a PageInputs<'a>,
     pub localizer: Localizer<'a>,
+    /// The page the charts are for: their links are relative to it.
+    pub page: &'a PageId,
 }
 
 impl<'a> ChartMaker<'a> {
     fn missing(&self, e: crate::i18n::MissingMessage) -> Diagnostic {
-        crate::render::missing(self.site, e)
+        super::missing(self.inputs.root, e)
     }
 
     fn msg(&self, id: &str, args: Args<'_>) -> Result<String> {
@@ -78,8 +88,7 @@ impl<'a> ChartMaker<'a> {
     }
 
     fn unit(&self, indicator: &str) -> Unit {
-        self.site
-            .content
+        self.inputs
             .catalogue
             .indicators
             .get(indicator)
@@ -98,19 +107,18 @@ impl<'a> ChartMaker<'a> {
 
     /// The charts a bulletin shows: those it lists, else every chart that has data.
     pub fn bulletin_charts(&self, bulletin: &Bulletin) -> Result<Vec<PageChart>> {
-        let wanted: Vec<&str> = match &bulletin.meta.charts {
-            Some(list) => list.iter().map(String::as_str).collect(),
-            None => BULLETIN_CHARTS.to_vec(),
+        let wanted: &[ChartId] = match &bulletin.meta.charts {
+            Some(list) => list,
+            None => &ChartId::DEFAULT,
         };
         let mut out = Vec::new();
         for id in wanted {
             let chart = match id {
-                "result-vs-target" => self.result_vs_target(bulletin)?,
-                "participants-trend" => self.participants_trend(&bulletin.meta.region, 2)?,
-                "si-split" => {
+                ChartId::ResultVsTarget => self.result_vs_target(bulletin)?,
+                ChartId::ParticipantsTrend => self.participants_trend(&bulletin.meta.region, 2)?,
+                ChartId::SiSplit => {
                     self.si_split(&bulletin.meta.region, Some(bulletin.meta.results_year))?
                 }
-                _ => None,
             };
             if let Some(chart) = chart {
                 out.push(self.finish(chart)?);
@@ -135,8 +143,8 @@ impl<'a> ChartMaker<'a> {
     }
 
     /// The home page's chart: one indicator across regions, for the latest year two or more have.
-    pub fn home_charts(&self) -> Result<Vec<PageChart>> {
-        Ok(match self.across_regions()? {
+    pub fn home_charts(&self, regions: &[String]) -> Result<Vec<PageChart>> {
+        Ok(match self.across_regions(regions)? {
             Some(chart) => vec![self.finish(chart)?],
             None => Vec::new(),
         })
@@ -144,13 +152,12 @@ impl<'a> ChartMaker<'a> {
 
     fn result_vs_target(&self, bulletin: &Bulletin) -> Result<Option<Chart>> {
         let meta = &bulletin.meta;
-        let figures = &self.site.figures;
+        let figures = &self.inputs.figures;
         let now = figures.year(&meta.region, meta.results_year);
         let next_year = meta.targets_year.filter(|y| *y != meta.results_year);
         let next = next_year.and_then(|y| figures.year(&meta.region, y));
         let rates: Vec<&String> = self
-            .site
-            .content
+            .inputs
             .catalogue
             .indicators
             .keys_in_order()
@@ -277,7 +284,7 @@ impl<'a> ChartMaker<'a> {
     }
 
     fn participants_trend(&self, region: &str, min_years: usize) -> Result<Option<Chart>> {
-        let Some(years) = self.site.figures.regions.get(region) else {
+        let Some(years) = self.inputs.figures.regions.get(region) else {
             return Ok(None);
         };
         let year_list: Vec<i32> = years
@@ -354,13 +361,13 @@ impl<'a> ChartMaker<'a> {
     /// A break before the first year whose figures date from after a border change.
     fn border_breaks(&self, region: &str, years: &[i32]) -> Result<Vec<Break>> {
         let mut breaks = Vec::new();
-        let Some(info) = self.site.content.regions.get(region) else {
+        let Some(info) = self.inputs.regions.get(region) else {
             return Ok(breaks);
         };
-        let data = self.site.content.years.get(region);
         let as_of = |year: i32| {
-            data.and_then(|d| d.get(&year))
-                .and_then(|y| y.data.as_of)
+            self.inputs
+                .year_data(year)
+                .and_then(|data| data.as_of)
                 .unwrap_or(Date {
                     year,
                     month: 12,
@@ -395,7 +402,7 @@ impl<'a> ChartMaker<'a> {
     }
 
     fn si_split(&self, region: &str, only_year: Option<i32>) -> Result<Option<Chart>> {
-        let Some(years) = self.site.figures.regions.get(region) else {
+        let Some(years) = self.inputs.figures.regions.get(region) else {
             return Ok(None);
         };
         let year_list: Vec<i32> = years
@@ -450,10 +457,11 @@ impl<'a> ChartMaker<'a> {
         }))
     }
 
-    fn across_regions(&self) -> Result<Option<Chart>> {
-        let figures = &self.site.figures;
+    fn across_regions(&self, published: &[String]) -> Result<Option<Chart>> {
+        let figures = &self.inputs.figures;
         let mut by_year: BTreeMap<i32, Vec<(&str, Value)>> = BTreeMap::new();
-        for region in self.site.published_regions() {
+        for region in published {
+            let region = region.as_str();
             if let Some(years) = figures.regions.get(region) {
                 for (year, m) in years {
                     if let Some(v) = m.get(ACROSS_REGIONS).and_then(|f| f.result.computed) {
@@ -552,14 +560,23 @@ impl<'a> ChartMaker<'a> {
         };
         let svg = charts::render_svg(&chart, &format_tick);
         let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
+        let hash = blake3::hash(svg.as_bytes()).to_hex();
+        let asset = format!(
+            "{}/charts/{}-{}",
+            self.localizer.lang(),
+            chart.id,
+            &hash.as_str()[..16]
+        );
+        let root = self.page.root();
+        let png_path = self.inputs.png.then(|| format!("{asset}.png"));
         Ok(PageChart {
-            svg_file: format!("{}.svg", chart.id),
-            // Empty when PNGs are skipped, so pages link no missing file.
-            png_file: if self.site.png_cache.is_some() {
-                format!("{}.png", chart.id)
-            } else {
-                String::new()
-            },
+            svg_file: format!("{root}{asset}.svg"),
+            png_file: png_path
+                .as_ref()
+                .map(|png| format!("{root}{png}"))
+                .unwrap_or_default(),
+            svg_path: format!("{asset}.svg"),
+            png_path,
             id: chart.id,
             title: chart.title,
             description: chart.description,

@@ -1,283 +1,22 @@
-//! Pages: turns the site model into HTML through tera templates, one page at a time, in memory.
+//! Page views: each planned page as plain, serialisable data in its language, ready for a template.
 
-use std::collections::{BTreeMap, HashMap};
+pub mod charts;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use serde::Serialize;
-use tera::Tera;
 
-use crate::content::{BorderChangeKind, Bulletin, Period, Unit};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::figures::{Derived, Facet, IndicatorYear, Origin, Value};
+use crate::content::{
+    BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, Unit, YearData,
+};
+use crate::diagnostics::Diagnostic;
+use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
 use crate::i18n::{arg, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
-use crate::page_charts::{ChartMaker, PageChart};
-use crate::Site;
-
-/// A page the site publishes, identified independently of how it is rendered.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum PageId {
-    /// `index.html`: pick a language.
-    LanguageChooser,
-    /// `404.html`.
-    NotFound,
-    Home {
-        lang: String,
-    },
-    Bulletin {
-        lang: String,
-        slug: String,
-    },
-    Region {
-        lang: String,
-        region: String,
-    },
-}
-
-impl PageId {
-    /// Path of the page's file inside the output folder.
-    pub fn path(&self) -> String {
-        match self {
-            PageId::LanguageChooser => "index.html".into(),
-            PageId::NotFound => "404.html".into(),
-            PageId::Home { lang } => format!("{lang}/index.html"),
-            PageId::Bulletin { lang, slug } => format!("{lang}/bulletins/{slug}/index.html"),
-            PageId::Region { lang, region } => format!("{lang}/regions/{region}/index.html"),
-        }
-    }
-
-    /// The same page in another language (None for pages that have no language).
-    fn in_language(&self, other: &str) -> Option<PageId> {
-        let lang = other.to_string();
-        match self {
-            PageId::Home { .. } => Some(PageId::Home { lang }),
-            PageId::Bulletin { slug, .. } => Some(PageId::Bulletin {
-                lang,
-                slug: slug.clone(),
-            }),
-            PageId::Region { region, .. } => Some(PageId::Region {
-                lang,
-                region: region.clone(),
-            }),
-            _ => None,
-        }
-    }
-
-    /// Its address below the base URL: folders, without `index.html`.
-    fn url_path(&self) -> String {
-        self.path().trim_end_matches("index.html").to_string()
-    }
-}
-
-/// A rendered file, in memory.
-#[derive(Debug, Clone)]
-pub struct RenderedFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// The tera templates, one copy per language with `t()` bound to that language's messages.
-pub struct Templates {
-    by_lang: BTreeMap<String, Tera>,
-    neutral: Tera,
-    /// Each template's text by name, to point at the line a render error comes from.
-    sources: BTreeMap<String, String>,
-}
-
-impl Templates {
-    pub fn load(
-        dir: &Path,
-        locales: &Arc<Locales>,
-        languages: &[String],
-    ) -> Result<Templates, Diagnostics> {
-        let mut tera = Tera::default();
-        let mut problems = Diagnostics::default();
-        let mut files: Vec<(String, String)> = Vec::new();
-        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-            let Ok(entry) = entry else { continue };
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "html") {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                match crate::yaml::read_text(path) {
-                    Ok(text) => files.push((name, text)),
-                    Err(d) => problems.push(d),
-                }
-            }
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        // Parse each file alone first: tera then reports which file and where.
-        for (name, text) in &files {
-            if let Err(e) = tera::Template::new(name, None, text) {
-                let path = dir.join(name);
-                let position = error_position(&e);
-                problems.push(template_error(&path, &e).at_opt(text, position));
-            }
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
-            return Err(template_error(dir, &e).into());
-        }
-        tera.autoescape_on(vec![".html"]);
-        // Tera's default escaper also rewrites `/` as `&#x2F;`, which HTML does not need.
-        tera.set_escape_fn(crate::charts::xml_escape);
-        let mut by_lang = BTreeMap::new();
-        for lang in languages {
-            let mut copy = tera.clone();
-            copy.register_function(
-                "t",
-                MessageFunction {
-                    locales: Arc::clone(locales),
-                    lang: lang.clone(),
-                },
-            );
-            by_lang.insert(lang.clone(), copy);
-        }
-        Ok(Templates {
-            by_lang,
-            neutral: tera,
-            sources: files.into_iter().collect(),
-        })
-    }
-
-    fn render(
-        &self,
-        lang: Option<&str>,
-        name: &str,
-        context: &impl Serialize,
-        dir: &Path,
-    ) -> Result<String, Diagnostic> {
-        let tera = lang
-            .and_then(|l| self.by_lang.get(l))
-            .unwrap_or(&self.neutral);
-        let context = tera::Context::from_serialize(context).map_err(|e| {
-            Diagnostic::error(dir.join(name), format!("cannot prepare the page: {e}"))
-        })?;
-        tera.render(name, &context)
-            .map_err(|e| self.locate_render_error(name, &e, dir))
-    }
-
-    /// Tera names the page's template even when the mistake is in a template it extends or
-    /// imports; find the template and line that use the missing name, if one does.
-    fn locate_render_error(&self, name: &str, error: &tera::Error, dir: &Path) -> Diagnostic {
-        let diagnostic = template_error(&dir.join(name), error);
-        let Some(variable) = diagnostic
-            .message
-            .split("Variable `")
-            .nth(1)
-            .and_then(|rest| rest.split('`').next())
-        else {
-            return diagnostic;
-        };
-        let mut chain = vec![name.to_string()];
-        while let Some(parent) = self
-            .sources
-            .get(chain.last().expect("starts with the page's template"))
-            .and_then(|text| text.split("{% extends \"").nth(1))
-            .and_then(|rest| rest.split('"').next())
-            .filter(|parent| !chain.iter().any(|c| c == parent))
-        {
-            chain.push(parent.to_string());
-        }
-        chain.extend(self.sources.keys().cloned());
-        chain
-            .iter()
-            .find_map(|candidate| {
-                let text = self.sources.get(candidate)?;
-                let offset = text.find(variable)?;
-                let (line, column) = crate::diagnostics::line_col(text, offset);
-                Some(
-                    Diagnostic {
-                        path: dir.join(candidate),
-                        ..diagnostic.clone()
-                    }
-                    .at(text, line, column),
-                )
-            })
-            .unwrap_or(diagnostic)
-    }
-}
-
-/// The `--> line:column` that tera's parse errors carry in their text.
-fn error_position(error: &tera::Error) -> Option<(usize, usize)> {
-    let mut texts = vec![error.to_string()];
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        texts.push(cause.to_string());
-        source = cause.source();
-    }
-    texts.iter().find_map(|text| {
-        let rest = &text[text.find("--> ")? + 4..];
-        let end = rest
-            .find(|c: char| !c.is_ascii_digit() && c != ':')
-            .unwrap_or(rest.len());
-        let (line, column) = rest[..end].split_once(':')?;
-        Some((line.parse().ok()?, column.parse().ok()?))
-    })
-}
-
-/// Tera's error and its causes on one line: the cause says which variable or message failed.
-fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    Diagnostic::error(path, format!("template error: {message}")).with_hint(
-        "fix the template; tera's syntax is described at https://keats.github.io/tera/docs/",
-    )
-}
-
-/// `{{ t(id="home-title", year=2024) }}`: a Fluent message in the page's language.
-struct MessageFunction {
-    locales: Arc<Locales>,
-    lang: String,
-}
-
-impl tera::Function for MessageFunction {
-    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let id = args
-            .get("id")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| tera::Error::msg("t() needs id=\"message-id\""))?;
-        let localizer = self
-            .locales
-            .get(&self.lang)
-            .ok_or_else(|| tera::Error::msg(format!("no messages for `{}`", self.lang)))?;
-        let mut names: Vec<&String> = args.keys().filter(|k| *k != "id").collect();
-        names.sort();
-        let fluent_args = names
-            .into_iter()
-            .map(|name| {
-                let value = match &args[name] {
-                    tera::Value::Number(n) => n.as_f64().unwrap_or_default().into(),
-                    tera::Value::String(s) => arg(s.clone()),
-                    other => arg(other.to_string()),
-                };
-                (name.as_str(), value)
-            })
-            .collect();
-        localizer
-            .message(id, fluent_args)
-            .map(tera::Value::String)
-            .map_err(|e| tera::Error::msg(e.to_string()))
-    }
-
-    fn is_safe(&self) -> bool {
-        false
-    }
-}
+use crate::plan::{PageId, Pager, PlannedPage, Shows};
+use charts::{ChartMaker, PageChart};
 
 #[derive(Serialize)]
 struct Alternate {
@@ -299,6 +38,18 @@ struct Layout {
     canonical: String,
     alternates: Vec<Alternate>,
     home: String,
+    /// Where a list page stands, and its neighbours.
+    pager: Option<PagerLinks>,
+}
+
+#[derive(Serialize)]
+struct PagerLinks {
+    /// "Page 2 of 7", in the page's language.
+    label: String,
+    newer: Option<String>,
+    older: Option<String>,
+    /// Whether this is the list's first page (which also shows charts and tables).
+    first: bool,
 }
 
 #[derive(Serialize)]
@@ -314,7 +65,7 @@ struct Row {
     cells: Vec<Option<Cell>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct Table {
     caption: String,
     columns: Vec<String>,
@@ -348,90 +99,131 @@ struct OtherNarrative {
     lang: String,
 }
 
+/// What one page may read: chosen by the plan, borrowed from the model, nothing else.
+///
+/// A bulletin's `figures` are frozen at its date (see [`crate::figures::Figures::frozen`]), and
+/// `years` hold only its region's data files up to its last year.
+pub struct PageInputs<'a> {
+    pub config: &'a SiteConfig,
+    pub catalogue: &'a Catalogue,
+    pub regions: &'a BTreeMap<String, Region>,
+    pub locales: &'a Locales,
+    /// The base URL, always ending in `/`.
+    pub base_url: &'a str,
+    /// Whether charts are also published as PNG.
+    pub png: bool,
+    /// The site folder, for the paths of diagnostics.
+    pub root: &'a Path,
+    /// The figures of the page's region(s).
+    pub figures: Cow<'a, Figures>,
+    /// The data files of the page's region, up to `years_until`.
+    pub years: Option<&'a BTreeMap<i32, RegionYear>>,
+    pub years_until: i32,
+    /// The bulletin a bulletin page shows.
+    pub bulletin: Option<&'a Bulletin>,
+    /// The bulletins a list page lists, in order.
+    pub listed: Vec<&'a Bulletin>,
+}
+
+impl<'a> PageInputs<'a> {
+    /// The data file of the page's region for `year`, as written, if the page may read it.
+    fn year_data(&self, year: i32) -> Option<&'a YearData> {
+        if year > self.years_until {
+            return None;
+        }
+        self.years?.get(&year).map(|y| &y.data)
+    }
+
+    /// The page region's data files the page may read, by year.
+    fn region_years(&self) -> impl Iterator<Item = (&'a i32, &'a RegionYear)> {
+        let until = self.years_until;
+        self.years
+            .into_iter()
+            .flat_map(move |years| years.range(..=until))
+    }
+}
+
+/// A page ready for its template: plain data, and the charts it shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub template: &'static str,
+    /// The language `t()` speaks in the template; None for pages in every language.
+    pub lang: Option<String>,
+    pub context: serde_json::Value,
+    pub charts: Vec<PageChart>,
+}
+
 struct PageContext<'a> {
-    site: &'a Site,
+    inputs: &'a PageInputs<'a>,
     page: &'a PageId,
     localizer: Localizer<'a>,
+    pager: Option<Pager>,
 }
 
 type PageResult<T> = Result<T, Diagnostic>;
 
-/// Every page the site publishes, in a stable order.
-pub fn pages(site: &Site) -> Vec<PageId> {
-    let mut pages = vec![PageId::LanguageChooser, PageId::NotFound];
-    for lang in &site.content.config.languages {
-        pages.push(PageId::Home { lang: lang.clone() });
-        for bulletin in &site.content.bulletins {
-            pages.push(PageId::Bulletin {
-                lang: lang.clone(),
-                slug: bulletin.slug.clone(),
+/// Builds the view of one planned page from exactly the inputs the plan gave it.
+pub fn view(page: &PlannedPage, inputs: &PageInputs) -> Result<View, Diagnostic> {
+    let id = &page.id;
+    let (lang, pager) = match (&page.shows, id.lang()) {
+        (Shows::Chooser, _) | (_, None) => {
+            let not_found = *id == PageId::NotFound;
+            let context = to_context(inputs, &render_chooser(inputs, not_found)?)?;
+            return Ok(View {
+                template: page.template,
+                lang: None,
+                context,
+                charts: Vec::new(),
             });
         }
-        for region in site.published_regions() {
-            pages.push(PageId::Region {
-                lang: lang.clone(),
-                region: region.to_string(),
-            });
+        (Shows::Home { pager, .. } | Shows::Region { pager, .. }, Some(lang)) => {
+            (lang, Some(*pager))
         }
-    }
-    pages
+        (Shows::Bulletin { .. }, Some(lang)) => (lang, None),
+    };
+    let localizer = inputs.locales.get(lang).ok_or_else(|| {
+        Diagnostic::error(
+            inputs.root.join("locales"),
+            format!("no messages for `{lang}`"),
+        )
+    })?;
+    let ctx = PageContext {
+        inputs,
+        page: id,
+        localizer,
+        pager,
+    };
+    let (context, charts) = match &page.shows {
+        Shows::Home { regions, .. } => render_home(&ctx, regions)?,
+        Shows::Bulletin { .. } => {
+            let bulletin = inputs.bulletin.ok_or_else(|| {
+                Diagnostic::error(inputs.root.join("content/bulletins"), "no such bulletin")
+            })?;
+            render_bulletin(&ctx, bulletin)?
+        }
+        Shows::Region { region, .. } => render_region(&ctx, region)?,
+        Shows::Chooser => unreachable!("returned above"),
+    };
+    Ok(View {
+        template: page.template,
+        lang: Some(lang.to_string()),
+        context,
+        charts,
+    })
 }
 
-/// Renders one page into memory: its HTML, then each chart as SVG and (unless skipped) PNG.
-pub fn render_page(site: &Site, page: &PageId) -> Result<Vec<RenderedFile>, Diagnostic> {
-    let (html, charts) = match page {
-        PageId::LanguageChooser => (render_chooser(site, false)?, Vec::new()),
-        PageId::NotFound => (render_chooser(site, true)?, Vec::new()),
-        PageId::Home { lang } | PageId::Bulletin { lang, .. } | PageId::Region { lang, .. } => {
-            let localizer = site.locales.get(lang).ok_or_else(|| {
-                Diagnostic::error(
-                    site.root.join("locales"),
-                    format!("no messages for `{lang}`"),
-                )
-            })?;
-            let ctx = PageContext {
-                site,
-                page,
-                localizer,
-            };
-            match page {
-                PageId::Home { .. } => render_home(&ctx)?,
-                PageId::Bulletin { slug, .. } => render_bulletin(&ctx, slug)?,
-                PageId::Region { region, .. } => render_region(&ctx, region)?,
-                _ => unreachable!("matched above"),
-            }
-        }
-    };
-    let folder = page.path().trim_end_matches("index.html").to_string();
-    let mut files = vec![RenderedFile {
-        path: page.path(),
-        bytes: html.into_bytes(),
-    }];
-    for chart in charts {
-        if let Some(cache) = &site.png_cache {
-            let png = site
-                .rasterizer
-                .png_cached(&chart.svg, crate::charts::PNG_SCALE, cache)
-                .map_err(|e| {
-                    Diagnostic::error(site.root.join("templates"), format!("cannot draw the PNG of chart `{}`: {e}", chart.id))
-                        .with_hint("install fonts-noto-cjk (apt-get install fonts-noto-cjk), or build with --no-png")
-                })?;
-            files.push(RenderedFile {
-                path: format!("{folder}{}", chart.png_file),
-                bytes: png,
-            });
-        }
-        files.push(RenderedFile {
-            path: format!("{folder}{}", chart.svg_file),
-            bytes: chart.svg.into_bytes(),
-        });
-    }
-    Ok(files)
+fn to_context(inputs: &PageInputs, page: &impl Serialize) -> PageResult<serde_json::Value> {
+    serde_json::to_value(page).map_err(|e| {
+        Diagnostic::error(
+            inputs.root.join("templates"),
+            format!("cannot prepare the page: {e}"),
+        )
+    })
 }
 
 /// A message missing in every locale, as a diagnostic pointing at the locales to fix.
-pub(crate) fn missing(site: &Site, e: MissingMessage) -> Diagnostic {
-    Diagnostic::error(site.root.join("locales").join(&e.lang), e.to_string()).with_hint(format!(
+pub(crate) fn missing(root: &Path, e: MissingMessage) -> Diagnostic {
+    Diagnostic::error(root.join("locales").join(&e.lang), e.to_string()).with_hint(format!(
         "add `{} = …` to a .ftl file in locales/{}/",
         e.id,
         crate::i18n::REFERENCE
@@ -441,23 +233,26 @@ pub(crate) fn missing(site: &Site, e: MissingMessage) -> Diagnostic {
 impl<'a> PageContext<'a> {
     fn charts(&self) -> ChartMaker<'_> {
         ChartMaker {
-            site: self.site,
+            inputs: self.inputs,
             localizer: self.localizer,
+            page: self.page,
         }
     }
 
     fn t(&self, id: &str) -> PageResult<String> {
-        self.localizer.text(id).map_err(|e| missing(self.site, e))
+        self.localizer
+            .text(id)
+            .map_err(|e| missing(self.inputs.root, e))
     }
 
     fn msg(&self, id: &str, args: crate::i18n::Args<'_>) -> PageResult<String> {
         self.localizer
             .message(id, args)
-            .map_err(|e| missing(self.site, e))
+            .map_err(|e| missing(self.inputs.root, e))
     }
 
     fn root(&self) -> String {
-        "../".repeat(self.page.path().matches('/').count())
+        self.page.root()
     }
 
     fn href(&self, target: &PageId) -> String {
@@ -465,23 +260,23 @@ impl<'a> PageContext<'a> {
     }
 
     fn url(&self, target: &PageId) -> String {
-        format!("{}{}", self.site.base_url(), target.url_path())
+        format!("{}{}", self.inputs.base_url, target.url_path())
     }
 
     fn layout(&self) -> PageResult<Layout> {
-        let config = &self.site.content.config;
+        let config = self.inputs.config;
         let mut alternates = Vec::new();
         for lang in &config.languages {
             let Some(target) = self.page.in_language(lang) else {
                 continue;
             };
             let name = self
-                .site
+                .inputs
                 .locales
                 .get(lang)
                 .map(|l| l.text("language-name"))
                 .transpose()
-                .map_err(|e| missing(self.site, e))?
+                .map_err(|e| missing(self.inputs.root, e))?
                 .unwrap_or_else(|| lang.clone());
             alternates.push(Alternate {
                 lang: lang.clone(),
@@ -500,8 +295,34 @@ impl<'a> PageContext<'a> {
             alternates,
             home: self.href(&PageId::Home {
                 lang: self.localizer.lang().to_string(),
+                page: 1,
             }),
+            pager: self.pager_links()?,
         })
+    }
+
+    /// Links to the neighbouring pages of a list, when it has more than one.
+    fn pager_links(&self) -> PageResult<Option<PagerLinks>> {
+        let Some(pager) = self.pager.filter(|p| p.total > 1) else {
+            return Ok(None);
+        };
+        let link = |n: u32| self.page.with_page(n).map(|p| self.href(&p));
+        Ok(Some(PagerLinks {
+            label: self.msg(
+                "pager-position",
+                vec![
+                    ("current", f64::from(pager.current).into()),
+                    ("total", f64::from(pager.total).into()),
+                ],
+            )?,
+            newer: (pager.current > 1)
+                .then(|| link(pager.current - 1))
+                .flatten(),
+            older: (pager.current < pager.total)
+                .then(|| link(pager.current + 1))
+                .flatten(),
+            first: pager.current == 1,
+        }))
     }
 
     fn region_name(&self, region: &str) -> PageResult<String> {
@@ -513,8 +334,7 @@ impl<'a> PageContext<'a> {
     }
 
     fn unit(&self, id: &str) -> Unit {
-        self.site
-            .content
+        self.inputs
             .catalogue
             .indicators
             .get(id)
@@ -537,7 +357,7 @@ impl<'a> PageContext<'a> {
                 vec![("num", arg(l.number_trimmed(value.value, 2, false)))],
             ),
         };
-        text.map_err(|e| missing(self.site, e))
+        text.map_err(|e| missing(self.inputs.root, e))
     }
 
     fn cell(&self, id: &str, facet: Facet, derived: &Derived) -> PageResult<Option<Cell>> {
@@ -604,14 +424,24 @@ impl<'a> PageContext<'a> {
             region_href: self.href(&PageId::Region {
                 lang,
                 region: bulletin.meta.region.clone(),
+                page: 1,
             }),
         })
     }
+
+    fn is_first_page(&self) -> bool {
+        self.pager.is_none_or(|p| p.current == 1)
+    }
+
+    /// The page's data for its template, and its charts.
+    fn finish(&self, page: &impl Serialize, charts: Vec<PageChart>) -> PageResult<WithCharts> {
+        Ok((to_context(self.inputs, page)?, charts))
+    }
 }
 
-type WithCharts = (String, Vec<PageChart>);
+type WithCharts = (serde_json::Value, Vec<PageChart>);
 
-fn render_home(ctx: &PageContext) -> PageResult<WithCharts> {
+fn render_home(ctx: &PageContext, region_ids: &[String]) -> PageResult<WithCharts> {
     #[derive(Serialize)]
     struct RegionLink {
         name: String,
@@ -625,39 +455,37 @@ fn render_home(ctx: &PageContext) -> PageResult<WithCharts> {
         charts: Vec<PageChart>,
     }
     let bulletins = ctx
-        .site
-        .content
-        .bulletins
+        .inputs
+        .listed
         .iter()
         .map(|b| ctx.summary_of(b))
         .collect::<PageResult<Vec<_>>>()?;
     let mut regions = Vec::new();
-    for region in ctx.site.published_regions() {
+    for region in region_ids {
         regions.push(RegionLink {
             name: ctx.region_name(region)?,
             href: ctx.href(&PageId::Region {
                 lang: ctx.localizer.lang().to_string(),
                 region: region.to_string(),
+                page: 1,
             }),
         });
     }
-    let charts = ctx.charts().home_charts()?;
+    let charts = if ctx.is_first_page() {
+        ctx.charts().home_charts(region_ids)?
+    } else {
+        Vec::new()
+    };
     let page = Home {
         layout: ctx.layout()?,
         bulletins,
         regions,
         charts: charts.clone(),
     };
-    let html = ctx.site.templates.render(
-        Some(ctx.localizer.lang()),
-        "home.html",
-        &page,
-        &ctx.site.templates_dir(),
-    )?;
-    Ok((html, charts))
+    ctx.finish(&page, charts)
 }
 
-fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
+fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCharts> {
     #[derive(Serialize)]
     struct BulletinPage {
         layout: Layout,
@@ -682,24 +510,14 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
         /// Absolute address of the main chart's PNG, the page's social-card image.
         card_image: Option<String>,
     }
-    let site = ctx.site;
-    let bulletin = site
-        .content
-        .bulletins
-        .iter()
-        .find(|b| b.slug == slug)
-        .ok_or_else(|| {
-            Diagnostic::error(
-                site.root.join("content/bulletins").join(slug),
-                "no such bulletin",
-            )
-        })?;
+    let inputs = ctx.inputs;
+    let slug = &bulletin.slug;
     let meta = &bulletin.meta;
     let lang = ctx.localizer.lang().to_string();
     let (title, summary) = ctx.bulletin_title(bulletin)?;
     let charts = ctx.charts().bulletin_charts(bulletin)?;
-    let as_of = site
-        .year_data(&meta.region, meta.results_year)
+    let as_of = inputs
+        .year_data(meta.results_year)
         .map(|d| (d.period, d.as_of));
 
     let narrative = match bulletin.narratives.get(&lang) {
@@ -710,21 +528,21 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
     };
     let mut other_narratives = Vec::new();
     if narrative.is_none() {
-        for other in &site.content.config.languages {
+        for other in &inputs.config.languages {
             if bulletin.narratives.contains_key(other) {
                 other_narratives.push(OtherNarrative {
-                    name: site
+                    name: inputs
                         .locales
                         .get(other)
                         .map(|l| l.text("language-name"))
                         .transpose()
-                        .map_err(|e| missing(site, e))?
+                        .map_err(|e| missing(inputs.root, e))?
                         .unwrap_or_else(|| other.clone()),
                     href: ctx.href(&PageId::Bulletin {
                         lang: other.clone(),
                         slug: slug.to_string(),
                     }),
-                    lang: site.content.config.html_lang(other).to_string(),
+                    lang: inputs.config.html_lang(other).to_string(),
                 });
             }
         }
@@ -742,6 +560,7 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
         region_href: ctx.href(&PageId::Region {
             lang: lang.clone(),
             region: meta.region.clone(),
+            page: 1,
         }),
         results_year: meta.results_year,
         targets_year: meta.targets_year,
@@ -755,21 +574,13 @@ fn render_bulletin(ctx: &PageContext, slug: &str) -> PageResult<WithCharts> {
         table: bulletin_table(ctx, bulletin)?,
         narrative,
         other_narratives,
-        card_image: match (&site.png_cache, charts.first()) {
-            (Some(_), Some(chart)) => Some(format!(
-                "{}{}{}",
-                site.base_url(),
-                ctx.page.url_path(),
-                chart.png_file
-            )),
-            _ => None,
-        },
+        card_image: charts
+            .first()
+            .and_then(|chart| chart.png_path.as_ref())
+            .map(|png| format!("{}{png}", inputs.base_url)),
         charts: charts.clone(),
     };
-    let html = site
-        .templates
-        .render(Some(&lang), "bulletin.html", &page, &site.templates_dir())?;
-    Ok((html, charts))
+    ctx.finish(&page, charts)
 }
 
 fn host_of(url: &str) -> String {
@@ -783,9 +594,9 @@ fn host_of(url: &str) -> String {
 
 /// Resolves a `fig()` citation of a bulletin's narrative to text in the page's language.
 fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<String, String> {
-    let site = ctx.site;
+    let inputs = ctx.inputs;
     let meta = &bulletin.meta;
-    if !site.content.catalogue.indicators.contains_key(&citation.id) {
+    if !inputs.catalogue.indicators.contains_key(&citation.id) {
         return Err(format!(
             "`{}` is no indicator of content/indicators.yaml",
             citation.id
@@ -802,7 +613,7 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
     } else {
         meta.results_year
     });
-    let value = site
+    let value = inputs
         .figures
         .get(&meta.region, year, &citation.id)
         .and_then(|f| f.facet(facet).shown())
@@ -820,7 +631,7 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
 
 fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>> {
     let meta = &bulletin.meta;
-    let figures = &ctx.site.figures;
+    let figures = &ctx.inputs.figures;
     let mut cards = Vec::new();
     for id in &meta.headline {
         let result = figures.get(&meta.region, meta.results_year, id);
@@ -857,8 +668,8 @@ fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>>
         let note = match result {
             Some(f) if f.period != Period::Year => {
                 let as_of = ctx
-                    .site
-                    .year_data(&meta.region, meta.results_year)
+                    .inputs
+                    .year_data(meta.results_year)
                     .and_then(|d| d.as_of);
                 ctx.period_text(f.period, as_of)?
             }
@@ -880,7 +691,7 @@ fn ordered<'m>(
     maps: &[Option<&'m BTreeMap<String, IndicatorYear>>],
 ) -> Vec<&'m str> {
     let mut ids = Vec::new();
-    for id in ctx.site.content.catalogue.indicators.keys_in_order() {
+    for id in ctx.inputs.catalogue.indicators.keys_in_order() {
         let present = maps
             .iter()
             .flatten()
@@ -896,7 +707,7 @@ fn ordered<'m>(
 
 fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     let meta = &bulletin.meta;
-    let figures = &ctx.site.figures;
+    let figures = &ctx.inputs.figures;
     let now = figures.year(&meta.region, meta.results_year);
     let next_year = meta.targets_year.filter(|y| *y != meta.results_year);
     let next = next_year.and_then(|y| figures.year(&meta.region, y));
@@ -915,8 +726,8 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         columns.push(ctx.msg("table-target", vec![year(next_year)])?);
     }
     let as_of = ctx
-        .site
-        .year_data(&meta.region, meta.results_year)
+        .inputs
+        .year_data(meta.results_year)
         .map(|d| (d.period, d.as_of));
     let mut rows = Vec::new();
     let mut has_stated = false;
@@ -1006,10 +817,30 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         bulletins: Vec<BulletinSummary>,
         charts: Vec<PageChart>,
     }
-    let site = ctx.site;
+    let inputs = ctx.inputs;
     let name = ctx.region_name(region)?;
+    let bulletins = inputs
+        .listed
+        .iter()
+        .map(|b| ctx.summary_of(b))
+        .collect::<PageResult<Vec<_>>>()?;
+    if !ctx.is_first_page() {
+        // Later pages continue the list of bulletins only.
+        let page = RegionPage {
+            layout: ctx.layout()?,
+            name,
+            changes: Vec::new(),
+            notes: Vec::new(),
+            periods: Vec::new(),
+            results: Table::default(),
+            targets: Table::default(),
+            bulletins,
+            charts: Vec::new(),
+        };
+        return ctx.finish(&page, Vec::new());
+    }
     let mut changes = Vec::new();
-    if let Some(info) = site.content.regions.get(region) {
+    if let Some(info) = inputs.regions.get(region) {
         for change in &info.border_changes {
             let others = change
                 .regions
@@ -1031,11 +862,11 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             )?);
         }
     }
-    let years = site.figures.regions.get(region);
+    let years = inputs.figures.regions.get(region);
     let mut notes = Vec::new();
     let mut periods = Vec::new();
-    if let Some(data) = site.content.years.get(region) {
-        for (year, region_year) in data {
+    {
+        for (year, region_year) in inputs.region_years() {
             let data = &region_year.data;
             if let Some(period) = ctx.period_text(data.period, data.as_of)? {
                 periods.push(ctx.msg(
@@ -1089,7 +920,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             let mut note = None;
             if facet == Facet::Result {
                 for (year, m) in year_list.iter().zip(&maps) {
-                    let data = site.year_data(region, *year);
+                    let data = inputs.year_data(*year);
                     let figure_period = m.and_then(|m| m.get(id)).map(|f| f.period);
                     if let (Some(period), Some(data)) = (figure_period, data) {
                         if period != data.period {
@@ -1119,13 +950,6 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     let charts = ctx.charts().region_charts(region)?;
     let results = table(Facet::Result, "region-results-caption")?;
     let targets = table(Facet::Target, "region-targets-caption")?;
-    let bulletins = site
-        .content
-        .bulletins
-        .iter()
-        .filter(|b| b.meta.region == region)
-        .map(|b| ctx.summary_of(b))
-        .collect::<PageResult<Vec<_>>>()?;
     let page = RegionPage {
         layout: ctx.layout()?,
         name,
@@ -1137,17 +961,11 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         bulletins,
         charts: charts.clone(),
     };
-    let html = site.templates.render(
-        Some(ctx.localizer.lang()),
-        "region.html",
-        &page,
-        &site.templates_dir(),
-    )?;
-    Ok((html, charts))
+    ctx.finish(&page, charts)
 }
 
 /// The root language chooser and the 404 page: every language at once, each marked with its tag.
-fn render_chooser(site: &Site, not_found: bool) -> PageResult<String> {
+fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Serialize> {
     #[derive(Serialize)]
     struct Choice {
         lang: String,
@@ -1165,7 +983,7 @@ fn render_chooser(site: &Site, not_found: bool) -> PageResult<String> {
         canonical: String,
         not_found: bool,
     }
-    let config = &site.content.config;
+    let config = inputs.config;
     let mut choices = Vec::new();
     let message_id = if not_found {
         "not-found"
@@ -1173,45 +991,49 @@ fn render_chooser(site: &Site, not_found: bool) -> PageResult<String> {
         "choose-language"
     };
     for lang in &config.languages {
-        let l = site.locales.get(lang).ok_or_else(|| {
+        let l = inputs.locales.get(lang).ok_or_else(|| {
             Diagnostic::error(
-                site.root.join("locales"),
+                inputs.root.join("locales"),
                 format!("no messages for `{lang}`"),
             )
         })?;
-        let home = PageId::Home { lang: lang.clone() };
+        let home = PageId::Home {
+            lang: lang.clone(),
+            page: 1,
+        };
         choices.push(Choice {
             lang: lang.clone(),
             html_lang: config.html_lang(lang).to_string(),
-            name: l.text("language-name").map_err(|e| missing(site, e))?,
-            prompt: l.text(message_id).map_err(|e| missing(site, e))?,
+            name: l
+                .text("language-name")
+                .map_err(|e| missing(inputs.root, e))?,
+            prompt: l.text(message_id).map_err(|e| missing(inputs.root, e))?,
             // The 404 page is served at any depth: only absolute links work there.
             href: if not_found {
-                format!("{}{}", site.base_url(), home.url_path())
+                format!("{}{}", inputs.base_url, home.url_path())
             } else {
                 home.path()
             },
-            url: format!("{}{}", site.base_url(), home.url_path()),
+            url: format!("{}{}", inputs.base_url, home.url_path()),
         });
     }
-    let default = site.locales.get(&config.default_language).ok_or_else(|| {
-        Diagnostic::error(
-            site.root.join("locales"),
-            "no messages for the default language",
-        )
-    })?;
+    let default = inputs
+        .locales
+        .get(&config.default_language)
+        .ok_or_else(|| {
+            Diagnostic::error(
+                inputs.root.join("locales"),
+                "no messages for the default language",
+            )
+        })?;
     let page = Chooser {
         html_lang: config.html_lang(&config.default_language).to_string(),
-        title: default.text("site-name").map_err(|e| missing(site, e))?,
+        title: default
+            .text("site-name")
+            .map_err(|e| missing(inputs.root, e))?,
         choices,
-        canonical: site.base_url().to_string(),
+        canonical: inputs.base_url.to_string(),
         not_found,
     };
-    let name = if not_found {
-        "404.html"
-    } else {
-        "chooser.html"
-    };
-    site.templates
-        .render(None, name, &page, &site.templates_dir())
+    Ok(page)
 }
