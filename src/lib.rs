@@ -2,8 +2,8 @@
 //!
 //! The pipeline runs one way: `content` loads, `figures` validates and derives, `i18n` gives
 //! words and CLDR numbers, `markdown` renders narratives, `render` fills tera templates, and
-//! `output` swaps the finished site in. [`Site::load`] then [`Site::render`] build into memory;
-//! [`build`] also writes.
+//! `output` swaps the finished site in, refusing folders it must not replace. [`Site::load`]
+//! then [`Site::render`] build into memory; [`build`] also writes.
 
 pub mod charts;
 pub mod check;
@@ -27,6 +27,7 @@ use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
 use crate::i18n::Locales;
+use crate::output::Sink;
 use crate::render::{PageId, RenderedFile, Templates};
 
 /// How to build.
@@ -44,6 +45,8 @@ pub struct BuildOptions {
     pub cache_dir: Option<PathBuf>,
     /// Leave out PNG charts (SVG only), e.g. for a quick preview.
     pub skip_png: bool,
+    /// Replace an output folder that bantin did not make (one without its marker file).
+    pub force: bool,
 }
 
 /// A loaded, validated site, ready to render any page.
@@ -223,22 +226,33 @@ pub struct BuildReport {
     pub output: PathBuf,
     pub pages: usize,
     pub files: usize,
+    /// Total size of the files written.
+    pub bytes: u64,
     pub warnings: Diagnostics,
 }
 
 /// Loads, renders and writes the site. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let site = Site::load(options)?;
-    let files = site.render()?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("output"));
-    output::write_site(&output, &files)?;
+    // Before any work: an output that would replace the site's own folders is refused outright.
+    output::guard::check_output(&options.root, &output)?;
+    let site = Site::load(options)?;
+    let files = site.render()?;
+    // Locked and checked only now, so a content error is reported first and the lock is held
+    // only while writing.
+    let staging = output::Staging::begin(&output, options.force)?;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+    let committed = staging.commit()?;
     Ok(BuildReport {
         output,
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        files: committed.files(),
+        bytes: committed.bytes(),
         warnings: site.all_warnings(),
     })
 }
