@@ -398,6 +398,7 @@ fn a_killed_build_leaves_one_whole_site() {
             b.len()
         );
     }
+    eprintln!("{kills} builds killed, {finished} finished first; one build takes {duration:?}");
     assert!(
         kills >= 5,
         "too few builds were killed ({kills}, {finished} finished)"

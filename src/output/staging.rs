@@ -274,7 +274,9 @@ fn check_replaceable(output: &Path, target: &Path, force: bool) -> Result<(), Di
             target.display()
         ),
     )
-    .with_hint("pass --force to replace it anyway, or choose another --output"))
+    .with_hint(
+        "pass --force to replace it anyway (once, if an older bantin built it), or choose another --output",
+    ))
 }
 
 /// Puts the folder at `new` in place of `target`. After an exchange `new` names the previous
@@ -360,4 +362,52 @@ fn sync_dir(dir: &Path) {
 fn io_error(path: &Path, doing: &str, error: io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("{doing}: {error}"))
         .with_hint("check that the folder is writable and the disk is not full")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(path: &Path, file: &str) {
+        fs::create_dir_all(path).expect("mkdir");
+        mark(path).expect("mark");
+        fs::write(path.join(file), file).expect("write");
+    }
+
+    /// The path systems without an atomic exchange take; Linux tests never reach it otherwise.
+    #[test]
+    fn the_fallback_swap_replaces_and_cleans_up() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("www");
+        let new = dir.path().join(".www.new-1-2");
+        folder(&target, "old.html");
+        folder(&new, "new.html");
+        assert_eq!(
+            rename_aside(&new, &target).expect("swap"),
+            Swap::RenamedAside
+        );
+        assert!(target.join("new.html").is_file());
+        assert!(!target.join("old.html").exists());
+        let mut left: Vec<_> = fs::read_dir(dir.path())
+            .expect("read")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["www"], "neither the new nor the old name remains");
+    }
+
+    #[test]
+    fn marked_folders_go_whole_and_links_are_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = dir.path().join("outside");
+        folder(&outside, "keep.txt");
+        let ours = dir.path().join(".www.old-1");
+        folder(&ours.join("deep/er"), "x.html");
+        mark(&ours).expect("mark");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&outside, ours.join("link")).expect("link");
+        remove_marked(&ours).expect("remove");
+        assert!(!ours.exists());
+        assert!(outside.join("keep.txt").is_file());
+    }
 }
