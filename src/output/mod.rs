@@ -22,7 +22,7 @@ pub use staging::{CommitReport, Staging, Swap};
 pub const MARKER: &str = ".bantin-output";
 
 /// What the marker file says, for a person who finds it.
-pub const MARKER_TEXT: &str = "built by bantin; this folder is replaced on every build\n";
+pub(crate) const MARKER_TEXT: &str = "built by bantin; this folder is replaced on every build\n";
 
 /// Takes the files of a build. Rendering is parallel, so a sink is written from many threads.
 pub trait Sink: Sync {
