@@ -10,7 +10,7 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -1581,8 +1581,10 @@ impl std::error::Error for ChartError {
 /// The family that must be present for Chinese (and that covers vi and Latin too).
 const CJK_FAMILY: &str = "Noto Sans CJK SC";
 
-/// Turns chart SVGs into PNGs. Shared between threads; fonts load once, on first use,
-/// so a build whose PNGs all come from the cache never pays for loading them.
+/// The families of [`FONT_FAMILY`]: the only fonts PNGs are drawn with.
+const CHART_FAMILIES: [&str; 3] = ["Noto Sans", CJK_FAMILY, "DejaVu Sans"];
+
+/// Turns chart SVGs into PNGs. Shared between threads; fonts load once, on first use.
 #[derive(Debug, Default)]
 pub struct Rasterizer {
     fonts: OnceLock<Option<Arc<usvg::fontdb::Database>>>,
@@ -1599,11 +1601,58 @@ impl Rasterizer {
         self.renders.load(Ordering::Relaxed)
     }
 
+    /// The font files PNGs are drawn with: those of the families charts name, found among
+    /// the system's fonts. Only these are loaded, so another installed font never changes a
+    /// PNG, and the PNG cache keys on exactly these files.
+    pub fn font_files(&self) -> Result<Vec<PathBuf>, ChartError> {
+        let db = self.fonts()?;
+        let mut files: Vec<PathBuf> =
+            db.faces()
+                .filter_map(|face| match &face.source {
+                    usvg::fontdb::Source::File(path)
+                    | usvg::fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+                    usvg::fontdb::Source::Binary(_) => None,
+                })
+                .collect();
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
     fn fonts(&self) -> Result<Arc<usvg::fontdb::Database>, ChartError> {
         self.fonts
             .get_or_init(|| {
+                let mut system = usvg::fontdb::Database::new();
+                system.load_system_fonts();
+                let mut named: Vec<PathBuf> = system
+                    .faces()
+                    .filter(|face| {
+                        face.families
+                            .iter()
+                            .any(|(name, _)| CHART_FAMILIES.contains(&name.as_str()))
+                    })
+                    .filter_map(|face| match &face.source {
+                        usvg::fontdb::Source::File(path)
+                        | usvg::fontdb::Source::SharedFile(path, _) => Some(path.clone()),
+                        usvg::fontdb::Source::Binary(_) => None,
+                    })
+                    .collect();
+                named.sort();
+                named.dedup();
                 let mut db = usvg::fontdb::Database::new();
-                db.load_system_fonts();
+                for file in &named {
+                    // An unreadable file only means fewer fonts; a missing CJK family fails below.
+                    let _ = db.load_font_file(file);
+                }
+                let ids: Vec<_> = db.faces().map(|face| face.id).collect();
+                for id in ids {
+                    // Otherwise fontdb reads the file from disk at every glyph lookup.
+                    // SAFETY: fontdb memory-maps the font file; system font files are not
+                    // modified while a build runs.
+                    unsafe {
+                        db.make_shared_face_data(id);
+                    }
+                }
                 let has_cjk = db
                     .faces()
                     .any(|face| face.families.iter().any(|(name, _)| name == CJK_FAMILY));
@@ -1645,40 +1694,6 @@ impl Rasterizer {
             .encode_png()
             .map_err(|e| ChartError::Encode(e.to_string()))
     }
-
-    /// Like [`Rasterizer::png`], but reuses `<cache_dir>/<hash>.png` keyed by the SVG and
-    /// scale. The directory may be deleted at any time; files appear atomically, so
-    /// parallel builds never read a half-written one.
-    pub fn png_cached(
-        &self,
-        svg: &str,
-        scale: f32,
-        cache_dir: &Path,
-    ) -> Result<Vec<u8>, ChartError> {
-        let path = cache_dir.join(format!("{}.png", cache_key(svg, scale)));
-        if let Ok(bytes) = std::fs::read(&path) {
-            return Ok(bytes);
-        }
-        let bytes = self.png(svg, scale)?;
-        let io_err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| ChartError::Io { path, source }
-        };
-        std::fs::create_dir_all(cache_dir).map_err(io_err(cache_dir))?;
-        static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-        let temp = cache_dir.join(format!(
-            ".{}.{}.{}.tmp",
-            cache_key(svg, scale),
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::write(&temp, &bytes).map_err(io_err(&temp))?;
-        std::fs::rename(&temp, &path).map_err(|e| {
-            let _ = std::fs::remove_file(&temp);
-            io_err(&path)(e)
-        })?;
-        Ok(bytes)
-    }
 }
 
 /// Falls back to Noto Sans CJK SC for glyphs the first font lacks (Chinese after
@@ -1701,24 +1716,6 @@ fn prefer_cjk_sans(
         Some(id) if !used.contains(&id) => Some(id),
         _ => (usvg::FontResolver::default_fallback_selector())(c, used, db),
     }
-}
-
-/// Bumped when rendering changes in a way the SVG text does not show (renderer upgrade).
-const CACHE_VERSION: &str = "bantin-png-1 resvg-0.49";
-
-/// Content address of a PNG: FNV-1a 128 over the renderer version, scale and SVG.
-fn cache_key(svg: &str, scale: f32) -> String {
-    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
-    const PRIME: u128 = 0x0000000001000000000000000000013B;
-    let mut hash = OFFSET;
-    let scale = scale.to_bits().to_le_bytes();
-    for chunk in [CACHE_VERSION.as_bytes(), &[0], &scale, svg.as_bytes()] {
-        for &byte in chunk {
-            hash ^= u128::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    format!("{hash:032x}")
 }
 
 #[cfg(test)]
@@ -2394,23 +2391,11 @@ mod tests {
     }
 
     #[test]
-    fn cache_key_depends_on_svg_and_scale() {
-        assert_eq!(cache_key("<svg/>", 2.0), cache_key("<svg/>", 2.0));
-        assert_ne!(cache_key("<svg/>", 2.0), cache_key("<svg/>", 1.0));
-        assert_ne!(cache_key("<svg/>", 2.0), cache_key("<svg />", 2.0));
-        assert_eq!(cache_key("", 1.0).len(), 32);
-    }
-
-    #[test]
-    fn png_is_twice_the_svg_size_and_cached() {
+    fn png_is_twice_the_svg_size_with_text_drawn() {
         let rasterizer = Rasterizer::new();
         let svg = render_svg(&stacked_zh(), &nb_people);
         let (w, h) = viewbox(&svg);
-        let dir = tempfile::tempdir().expect("temp dir");
-        let cache = dir.path().join("png-cache");
-        let png = rasterizer
-            .png_cached(&svg, PNG_SCALE, &cache)
-            .expect("renders");
+        let png = rasterizer.png(&svg, PNG_SCALE).expect("renders");
         let pixmap = tiny_skia::Pixmap::decode_png(&png).expect("decodes");
         assert_eq!(
             (pixmap.width(), pixmap.height()),
@@ -2423,42 +2408,14 @@ mod tests {
             .filter(|p| p.red() < 100)
             .count();
         assert!(dark > 200, "title pixels: {dark}");
-
-        let files: Vec<_> = std::fs::read_dir(&cache).expect("cache dir").collect();
-        assert_eq!(files.len(), 1, "no temp files left behind");
-        let again = rasterizer
-            .png_cached(&svg, PNG_SCALE, &cache)
-            .expect("cached");
-        assert_eq!(again, png);
-        assert_eq!(
-            rasterizer.render_count(),
-            1,
-            "second call must come from the cache"
+        let fonts = rasterizer.font_files().expect("fonts");
+        assert!(
+            fonts
+                .iter()
+                .all(|f| f.to_string_lossy().contains("noto")
+                    || f.to_string_lossy().contains("dejavu")),
+            "only the named families are loaded: {fonts:?}"
         );
-
-        // A fresh rasterizer with a warm cache never loads fonts.
-        let warm = Rasterizer::new();
-        warm.png_cached(&svg, PNG_SCALE, &cache).expect("cached");
-        assert!(warm.fonts.get().is_none());
-        assert_eq!(warm.render_count(), 0);
-    }
-
-    #[test]
-    fn parallel_cached_renders_agree() {
-        use rayon::prelude::*;
-        let rasterizer = Rasterizer::new();
-        let svg = render_svg(&bars_vi(), &nb_percent);
-        let dir = tempfile::tempdir().expect("temp dir");
-        let pngs: Vec<Vec<u8>> = (0..4)
-            .into_par_iter()
-            .map(|_| {
-                rasterizer
-                    .png_cached(&svg, 1.0, dir.path())
-                    .expect("renders")
-            })
-            .collect();
-        assert!(pngs.windows(2).all(|w| w[0] == w[1]));
-        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
     }
 
     #[test]
@@ -2482,7 +2439,7 @@ mod tests {
     #[ignore]
     fn preview() {
         let rasterizer = Rasterizer::new();
-        let out = Path::new("/tmp/charts-preview");
+        let out = std::path::Path::new("/tmp/charts-preview");
         std::fs::create_dir_all(out).expect("preview dir");
         let f: &dyn Fn(f64) -> String = &nb_percent;
         let mut charts = all_charts();

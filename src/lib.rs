@@ -52,6 +52,8 @@ pub struct BuildOptions {
     pub cache_dir: Option<PathBuf>,
     /// Leave out PNG charts (SVG only), e.g. for a quick preview.
     pub skip_png: bool,
+    /// Replace an existing output folder even if bantin did not make it.
+    pub force: bool,
 }
 
 /// A loaded, validated site: the model every later stage reads, never writes.
@@ -343,17 +345,21 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub charts: usize,
+    /// Bytes written.
+    pub bytes: u64,
     pub warnings: Diagnostics,
 }
 
 /// Loads, plans, renders and writes the site. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let site = Site::load(options)?;
-    let plan = site.plan().map_err(Diagnostics::from)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("output"));
+    // Before any work: an output that would replace the site's own folders is refused outright.
+    output::guard::check_output(&options.root, &output)?;
+    let site = Site::load(options)?;
+    let plan = site.plan().map_err(Diagnostics::from)?;
     let png = site.png.then(|| {
         output::PngStage::new(
             options
@@ -363,13 +369,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 .join("png"),
         )
     });
-    let staging = output::Staging::begin(&output)?;
+    // Locked from here: pages stream into the staging folder as they render. A failure drops
+    // the staging folder and leaves the output as it was.
+    let staging = output::Staging::begin(&output, options.force)?;
     let stats = site.render_to(&plan, &staging, png.as_ref())?;
-    let files = staging.commit()?;
+    let committed = staging.commit()?;
     Ok(BuildReport {
         output,
         pages: stats.pages,
-        files,
+        files: committed.files(),
+        bytes: committed.bytes(),
         charts: stats.charts,
         warnings: site.build_warnings(),
     })

@@ -38,6 +38,9 @@ enum Command {
         /// Cache of rasterized charts [default: <root>/.bantin-cache]; safe to delete.
         #[arg(long)]
         cache_dir: Option<PathBuf>,
+        /// Replace an output folder bantin did not make (it has no .bantin-output file).
+        #[arg(long)]
+        force: bool,
     },
     /// Check the site: stated figures against the data, identities, translations, narratives,
     /// figure citations and links (rendered in memory; nothing is written).
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
             drafts,
             no_png,
             cache_dir,
+            force,
         } => {
             let options = bantin::BuildOptions {
                 root,
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
                 drafts,
                 skip_png: no_png,
                 cache_dir,
+                force,
             };
             match bantin::build(&options) {
                 Ok(report) => {

@@ -1,16 +1,21 @@
 //! The PNG stage: each distinct chart asset rasterised once, through a cache of verified entries.
 
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
+use super::cache::{font_fingerprint, CacheError, PngCache};
 use super::Sink;
 use crate::charts::{Rasterizer, PNG_SCALE};
 use crate::diagnostics::Diagnostic;
-use std::path::PathBuf;
 
 /// Rasterises chart SVGs already written to a sink into their PNGs.
 pub struct PngStage {
     cache_dir: PathBuf,
     rasterizer: Rasterizer,
+    /// Keyed by the exact font files drawn with; found on first use.
+    cache: OnceLock<Result<PngCache, Diagnostic>>,
 }
 
 impl PngStage {
@@ -18,7 +23,21 @@ impl PngStage {
         PngStage {
             cache_dir,
             rasterizer: Rasterizer::new(),
+            cache: OnceLock::new(),
         }
+    }
+
+    fn cache(&self) -> Result<&PngCache, Diagnostic> {
+        self.cache
+            .get_or_init(|| {
+                let files = self.rasterizer.font_files().map_err(font_error)?;
+                let fingerprint = font_fingerprint(&files).map_err(|e| {
+                    Diagnostic::error(&self.cache_dir, format!("cannot read the chart fonts: {e}"))
+                })?;
+                Ok(PngCache::new(self.cache_dir.clone(), fingerprint))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// For each `(svg_path, png_path)`, reads the SVG back from `sink` and writes its PNG.
@@ -27,17 +46,33 @@ impl PngStage {
         charts: &[(String, String)],
         sink: &dyn Sink,
     ) -> Result<(), Diagnostic> {
+        if charts.is_empty() {
+            return Ok(());
+        }
+        let cache = self.cache()?;
         charts.par_iter().try_for_each(|(svg_path, png_path)| {
             let svg = sink.read(svg_path)?;
-            let svg = String::from_utf8_lossy(&svg);
-            let png = self
-                .rasterizer
-                .png_cached(&svg, PNG_SCALE, &self.cache_dir)
-                .map_err(|e| {
-                    Diagnostic::error(svg_path.as_str(), format!("cannot draw the PNG of this chart: {e}"))
-                        .with_hint("install fonts-noto-cjk (apt-get install fonts-noto-cjk), or build with --no-png")
+            let mut key = PNG_SCALE.to_le_bytes().to_vec();
+            key.extend_from_slice(&svg);
+            let png = cache
+                .get_or_render(&key, || {
+                    self.rasterizer
+                        .png(&String::from_utf8_lossy(&svg), PNG_SCALE)
+                })
+                .map_err(|e| match e {
+                    CacheError::Render(e) => Diagnostic {
+                        path: svg_path.into(),
+                        ..font_error(e)
+                    },
+                    CacheError::Store(d) => d,
                 })?;
             sink.write(png_path, &png)
         })
     }
+}
+
+fn font_error(e: crate::charts::ChartError) -> Diagnostic {
+    Diagnostic::error("templates", format!("cannot draw a PNG chart: {e}")).with_hint(
+        "install fonts-noto-cjk (apt-get install fonts-noto-cjk), or build with --no-png",
+    )
 }
