@@ -19,7 +19,6 @@ pub mod plan;
 pub mod render;
 pub mod scaffold;
 pub mod view;
-pub mod yaml;
 
 use std::borrow::Cow;
 use std::collections::HashSet;

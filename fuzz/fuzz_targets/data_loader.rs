@@ -6,7 +6,7 @@ use std::path::Path;
 
 use bantin::content::{BulletinMeta, Catalogue, Region, SiteConfig, YearData};
 use bantin::diagnostics::Diagnostic;
-use bantin::yaml::{self, UniqueMap};
+use bantin::content::yaml::{self, UniqueMap};
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 

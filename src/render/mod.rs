@@ -45,7 +45,7 @@ impl Templates {
                     .unwrap_or(path)
                     .to_string_lossy()
                     .replace('\\', "/");
-                match crate::yaml::read_text(path) {
+                match crate::content::yaml::read_text(path) {
                     Ok(text) => files.push((name, text)),
                     Err(d) => problems.push(d),
                 }

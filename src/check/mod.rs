@@ -502,7 +502,7 @@ fn read_locale(dir: &Path, found: &mut Diagnostics) -> BTreeMap<String, Entry> {
         .unwrap_or_default();
     files.sort();
     for path in files {
-        let text = match crate::yaml::read_text(&path) {
+        let text = match crate::content::yaml::read_text(&path) {
             Ok(text) => text,
             Err(d) => {
                 found.push(d);

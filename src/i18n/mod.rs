@@ -141,7 +141,7 @@ impl Locale {
             .collect();
         files.sort();
         for path in files {
-            let text = match crate::yaml::read_text(&path) {
+            let text = match crate::content::yaml::read_text(&path) {
                 Ok(text) => text,
                 Err(d) => {
                     problems.push(d);

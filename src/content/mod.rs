@@ -3,6 +3,8 @@
 //! Syntax, types, unknown keys, duplicate keys and impossible dates are caught here, each with
 //! its file and line; what the values mean is checked by `figures`.
 
+pub mod yaml;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::yaml::{self, UniqueMap};
+use yaml::UniqueMap;
 
 /// A calendar date, checked to exist (no 30 February).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
