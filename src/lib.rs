@@ -11,8 +11,8 @@ pub mod charts;
 pub mod check;
 pub mod content;
 pub mod diagnostics;
-pub mod figures;
-pub mod i18n;
+pub(crate) mod figures;
+pub(crate) mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod plan;
@@ -59,8 +59,8 @@ pub struct BuildOptions {
 pub struct Site {
     pub root: PathBuf,
     pub content: Content,
-    pub figures: Figures,
-    pub locales: Arc<Locales>,
+    pub(crate) figures: Figures,
+    pub(crate) locales: Arc<Locales>,
     pub templates: Templates,
     base_url: String,
     /// Problems that do not stop the build.

@@ -106,6 +106,9 @@ pub struct Plan {
     reverse: Vec<Vec<u32>>,
     #[serde(skip)]
     ids: HashMap<Input, InputId>,
+    /// Page id → index into `pages`.
+    #[serde(skip)]
+    by_id: HashMap<PageId, u32>,
 }
 
 /// What the plan needs to know about templates: which files each page template reads.
@@ -132,7 +135,7 @@ impl Plan {
     }
 
     pub fn page(&self, id: &PageId) -> Option<&PlannedPage> {
-        self.pages.iter().find(|p| &p.id == id)
+        self.by_id.get(id).map(|i| &self.pages[*i as usize])
     }
 
     fn intern(&mut self, input: Input) -> InputId {
@@ -154,6 +157,7 @@ impl Plan {
         for input in &ids {
             self.reverse[*input as usize].push(index);
         }
+        self.by_id.insert(id.clone(), index);
         self.pages.push(PlannedPage {
             id,
             template,
