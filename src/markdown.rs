@@ -37,15 +37,19 @@ fn expand(
     narrative: &Narrative,
     cite: &mut dyn FnMut(&Citation, usize) -> Result<String, String>,
 ) -> Result<String, Diagnostic> {
-    let body = &narrative.body;
+    let body = narrative.body();
     let file = &narrative.file;
     let mut out = String::with_capacity(body.len());
-    let mut rest = body.as_str();
+    let mut rest = body;
     let mut consumed = 0;
+    // Lines counted so far, up to `counted`: each citation counts only the text since the
+    // last one, so many citations cost no more than one pass.
+    let (mut line, mut counted) = (narrative.body_line, 0);
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let offset = consumed + start;
-        let line = narrative.body_line + body[..offset].matches('\n').count();
+        line += body[counted..offset].matches('\n').count();
+        counted = offset;
         let column = body[..offset]
             .rsplit('\n')
             .next()
@@ -234,20 +238,13 @@ mod tests {
         assert!(parse_call(r#"fig(id="x", colour="red")"#).is_err());
     }
 
+    /// A narrative whose body starts on line 5.
     fn narrative(body: &str) -> Narrative {
-        Narrative {
-            lang: "en".into(),
-            front: crate::content::FrontMatter {
-                title: "t".into(),
-                summary: String::new(),
-            },
-            body: body.into(),
-            body_line: 5,
-            file: crate::content::SourceFile {
-                path: "en.md".into(),
-                text: format!("---\ntitle: t\n---\n\n{body}"),
-            },
-        }
+        let text = format!("---\ntitle: t\nsummary: s\n---\n{body}");
+        let n = crate::content::parse_narrative(std::path::Path::new("en.md"), text, "en")
+            .expect("a valid narrative");
+        assert_eq!(n.body_line, 5);
+        n
     }
 
     #[test]

@@ -29,7 +29,7 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    assert_inert(&markdown::to_html(&narrative.body));
+    assert_inert(&markdown::to_html(narrative.body()));
     let mut cite = |_: &Citation, _: usize| Ok::<_, String>(CITED.to_string());
     match markdown::render(&narrative, &mut cite) {
         Ok(html) => {

@@ -486,10 +486,18 @@ pub struct FrontMatter {
 pub struct Narrative {
     pub lang: String,
     pub front: FrontMatter,
-    pub body: String,
+    /// Where the body starts in `file.text` (the text is kept once, not twice).
+    body_start: usize,
     /// Line of the body's first line in the file, for errors inside the body.
     pub body_line: usize,
     pub file: SourceFile,
+}
+
+impl Narrative {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        self.file.text.get(self.body_start..).unwrap_or("")
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -780,7 +788,8 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
             .map(str::to_string);
         d
     })?;
-    let body_line = text[..text.len() - body.len()].matches('\n').count() + 1;
+    let body_start = text.len() - body.len();
+    let body_line = text[..body_start].matches('\n').count() + 1;
     let file = SourceFile {
         path: path.to_path_buf(),
         text: text.clone(),
@@ -794,7 +803,7 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
     Ok(Narrative {
         lang: lang.to_string(),
         front,
-        body: body.to_string(),
+        body_start,
         body_line,
         file,
     })
@@ -809,7 +818,7 @@ mod tests {
         let text = "\u{feff}---\ntitle: \"T\"\nsummary: \"S\"\n---\n\nBody\n".to_string();
         let narrative = parse_narrative(Path::new("en.md"), text, "en").expect("parses");
         assert_eq!(narrative.front.title, "T");
-        assert_eq!(narrative.body.trim(), "Body");
+        assert_eq!(narrative.body().trim(), "Body");
     }
 
     #[test]
