@@ -195,10 +195,11 @@ impl Site {
     }
 
     fn render_view(&self, page: &PlannedPage) -> Result<RenderedPage, Diagnostic> {
-        let view = self.view(page)?;
+        let mut view = self.view(page)?;
+        let context = std::mem::take(&mut view.context);
         let html = self
             .templates
-            .render_view(&view)
+            .render_view(view.lang.as_deref(), view.template, context)
             .map_err(|d| d.relative_to(&self.root))?;
         Ok(RenderedPage {
             html: RenderedFile {

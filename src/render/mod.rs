@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Serialize;
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -90,23 +89,6 @@ impl Templates {
             sources: files.into_iter().collect(),
             dir: dir.to_path_buf(),
         })
-    }
-
-    fn render(
-        &self,
-        lang: Option<&str>,
-        name: &str,
-        context: &impl Serialize,
-        dir: &Path,
-    ) -> Result<String, Diagnostic> {
-        let tera = lang
-            .and_then(|l| self.by_lang.get(l))
-            .unwrap_or(&self.neutral);
-        let context = tera::Context::from_serialize(context).map_err(|e| {
-            Diagnostic::error(dir.join(name), format!("cannot prepare the page: {e}"))
-        })?;
-        tera.render(name, &context)
-            .map_err(|e| self.locate_render_error(name, &e, dir))
     }
 
     /// Tera names the page's template even when the mistake is in a template it extends or
@@ -223,19 +205,24 @@ impl tera::Function for MessageFunction {
 }
 
 impl Templates {
-    /// Renders a page view with its template, in the view's language.
-    pub fn render_view(&self, view: &crate::view::View) -> Result<String, Diagnostic> {
-        self.render(
-            view.lang.as_deref(),
-            view.template,
-            &view.context,
-            &self.dir,
-        )
-    }
-
-    /// Names of every template file, sorted.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.sources.keys().map(String::as_str)
+    /// Renders a page view's data with its template, in the view's language.
+    pub fn render_view(
+        &self,
+        lang: Option<&str>,
+        template: &str,
+        context: serde_json::Value,
+    ) -> Result<String, Diagnostic> {
+        let tera = lang
+            .and_then(|l| self.by_lang.get(l))
+            .unwrap_or(&self.neutral);
+        let context = tera::Context::from_value(context).map_err(|e| {
+            Diagnostic::error(
+                self.dir.join(template),
+                format!("cannot prepare the page: {e}"),
+            )
+        })?;
+        tera.render(template, &context)
+            .map_err(|e| self.locate_render_error(template, &e, &self.dir))
     }
 }
 
