@@ -971,7 +971,7 @@ fn narrative_with(content: &Content, page: &str, href: &str) -> Option<String> {
         return None;
     }
     let bulletin = content.bulletins.iter().find(|b| b.slug == slug)?;
-    let narrative = bulletin.narratives.get(lang)?;
+    let narrative = bulletin.narratives.get(lang)?.with_text().ok()?;
     let offset = narrative.file.text.find(&format!("]({href}"))?;
     let (line, _) = line_col(&narrative.file.text, offset);
     Some(format!("{}:{line}", narrative.file.path.display()))

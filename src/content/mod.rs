@@ -494,9 +494,24 @@ pub struct Narrative {
 }
 
 impl Narrative {
-    /// The Markdown after the front matter.
+    /// The Markdown after the front matter; empty once the text is released (see
+    /// [`Narrative::with_text`]).
     pub fn body(&self) -> &str {
         self.file.text.get(self.body_start..).unwrap_or("")
+    }
+
+    /// Lets go of the file's text, keeping the front matter: an archive of thousands of
+    /// bulletins then holds titles and summaries in memory, not every narrative.
+    pub fn release_text(&mut self) {
+        self.file.text = String::new();
+    }
+
+    /// The narrative with its text: itself if it kept the text, else read again.
+    pub fn with_text(&self) -> Result<std::borrow::Cow<'_, Narrative>, Diagnostic> {
+        if !self.file.text.is_empty() {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        }
+        load_narrative(&self.file.path, &self.lang).map(std::borrow::Cow::Owned)
     }
 }
 
@@ -733,6 +748,8 @@ fn load_bulletins(dir: &Path, include_drafts: bool, problems: &mut Diagnostics) 
             };
             match load_narrative(&path, lang) {
                 Ok(n) => {
+                    let mut n = n;
+                    n.release_text();
                     narratives.insert(lang.to_string(), n);
                 }
                 Err(d) => problems.push(d),

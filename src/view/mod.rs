@@ -521,9 +521,11 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         .map(|d| (d.period, d.as_of));
 
     let narrative = match bulletin.narratives.get(&lang) {
-        Some(n) => Some(markdown::render(n, &mut |citation, _line| {
-            cite(ctx, bulletin, citation).map_err(|e| e.to_string())
-        })?),
+        // Narratives are read again here: the model keeps only their front matter.
+        Some(n) => Some(markdown::render(
+            &*n.with_text()?,
+            &mut |citation, _line| cite(ctx, bulletin, citation).map_err(|e| e.to_string()),
+        )?),
         None => None,
     };
     let mut other_narratives = Vec::new();
