@@ -1,0 +1,214 @@
+//! Horizontal grouped bars, for categories whose names or value labels crowd columns.
+
+use super::{categories_and_series, label_at, value_at, Body, Frame, Layout, LegendItem};
+use crate::charts::scale::ValueScale;
+use crate::charts::scene::{Anchor, Baseline, Datum, Ink, Role, Scene, Weight};
+use crate::charts::text::{line_px, text_width, wrap_limited, wrap_plain};
+use crate::charts::{Chart, AXIS, CANVAS_WIDTH, GRID, LABEL_PX, MUTED_TEXT, PAD, TEXT, VALUE_PX};
+
+impl<'c> Layout<'c> {
+    /// Horizontal bars: categories down the left, values to the right.
+    pub(super) fn rows(
+        chart: &'c Chart,
+        format_tick: &dyn Fn(f64) -> String,
+        mut y: f64,
+        title: Vec<String>,
+        legend: Vec<LegendItem>,
+        mut scale: ValueScale,
+    ) -> Self {
+        let (categories, series) = categories_and_series(&chart.kind);
+        let width = f64::from(CANVAS_WIDTH);
+        let inner = width - 2.0 * PAD;
+        let n = categories.len();
+        let s = series.len().max(1);
+
+        // The category axis label (if any) heads the label column.
+        let axis_label = chart
+            .x_label
+            .as_deref()
+            .map(|l| wrap_plain(l, LABEL_PX, inner))
+            .unwrap_or_default();
+        let axis_label_y = y;
+        if !axis_label.is_empty() {
+            y += axis_label.len() as f64 * line_px(LABEL_PX) + 6.0;
+        }
+
+        let widest = categories
+            .iter()
+            .map(|c| text_width(c, LABEL_PX))
+            .fold(0.0, f64::max);
+        let column = widest.min(inner * 0.34).max(40.0);
+        let category_label_lines: Vec<Vec<String>> = categories
+            .iter()
+            .map(|c| wrap_limited(c, LABEL_PX, column, 4))
+            .collect();
+        let value_label_w = series
+            .iter()
+            .flat_map(|s| s.value_labels.iter().flatten())
+            .map(|l| text_width(l, VALUE_PX))
+            .fold(0.0, f64::max);
+
+        let bar = 18.0;
+        let gap = 3.0;
+        let group = s as f64 * bar + (s - 1) as f64 * gap;
+        let label_rows = category_label_lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+        let band = (group + 14.0).max(label_rows * line_px(LABEL_PX) + 10.0);
+
+        let mut plot = Frame {
+            left: PAD + column + 12.0,
+            top: y,
+            right: width - PAD - value_label_w - 6.0,
+            bottom: y + band * n.max(1) as f64,
+        };
+        let mut tick_labels: Vec<(f64, String)> = scale
+            .ticks()
+            .into_iter()
+            .map(|t| (t, format_tick(t)))
+            .collect();
+        // The last tick label is centred on the right edge: keep it on the canvas.
+        for _ in 0..2 {
+            let last_w = tick_labels
+                .last()
+                .map(|(_, l)| text_width(l, LABEL_PX))
+                .unwrap_or(0.0);
+            plot.right = plot.right.min(width - PAD - last_w / 2.0);
+            let hi = series
+                .iter()
+                .flat_map(|s| (0..n).filter_map(move |i| value_at(s, i)))
+                .fold(f64::NEG_INFINITY, f64::max);
+            let end = plot.left + plot.width() * scale.frac(hi.max(scale.lo));
+            if end + value_label_w + 6.0 > width - PAD {
+                scale.grow();
+                tick_labels = scale
+                    .ticks()
+                    .into_iter()
+                    .map(|t| (t, format_tick(t)))
+                    .collect();
+            } else {
+                break;
+            }
+        }
+
+        // Tick labels below the rows, then the value axis label.
+        let mut yy = plot.bottom + 6.0 + line_px(LABEL_PX) + 6.0;
+        let x_label = wrap_plain(&chart.y_label, LABEL_PX, inner);
+        let x_label_y = yy;
+        yy += x_label.len() as f64 * line_px(LABEL_PX);
+        let height = (yy + PAD).ceil() as u32;
+        plot.bottom = plot.top + band * n.max(1) as f64;
+
+        Layout {
+            chart,
+            height,
+            title,
+            legend,
+            axis_label,
+            axis_label_y,
+            scale,
+            tick_labels,
+            plot,
+            body: Body::Rows { band, bar, gap },
+            category_label_lines,
+            x_label,
+            x_label_y,
+            format_total: Vec::new(),
+        }
+    }
+
+    pub(super) fn draw_rows(&self, scene: &mut Scene, band: f64, bar: f64, gap: f64) {
+        let (categories, series) = categories_and_series(&self.chart.kind);
+        let group = series.len() as f64 * bar + series.len().saturating_sub(1) as f64 * gap;
+        for (value, label) in &self.tick_labels {
+            let x = self.x_of(*value);
+            scene.line(
+                Role::Gridline,
+                &[(x, self.plot.top), (x, self.plot.bottom)],
+                GRID,
+                1,
+            );
+            scene.text(
+                Role::Tick,
+                label,
+                (x, self.plot.bottom + 6.0),
+                Ink {
+                    px: LABEL_PX,
+                    weight: Weight::Normal,
+                    colour: TEXT,
+                },
+                (Anchor::Middle, Baseline::Top),
+            );
+        }
+        let base = self.x_of(self.scale.baseline());
+        for i in 0..categories.len() {
+            let band_top = self.plot.top + band * i as f64;
+            let lines = &self.category_label_lines[i];
+            let label_h = lines.len() as f64 * line_px(LABEL_PX);
+            scene.text_block(
+                Role::CategoryLabel,
+                lines,
+                (self.plot.left - 12.0, band_top + (band - label_h) / 2.0),
+                Ink {
+                    px: LABEL_PX,
+                    weight: Weight::Normal,
+                    colour: TEXT,
+                },
+                Anchor::End,
+            );
+            let y0 = band_top + (band - group) / 2.0;
+            for (k, s) in series.iter().enumerate() {
+                let Some(v) = value_at(s, i) else { continue };
+                let by = y0 + k as f64 * (bar + gap);
+                let x = self.x_of(v);
+                let datum = Some(Datum {
+                    series: k,
+                    index: i,
+                });
+                scene
+                    .rect(
+                        Role::Bar,
+                        (x.min(base), by),
+                        (x.max(base), by + bar),
+                        s.scheme.colour(),
+                    )
+                    .datum = datum;
+                if let Some(label) = label_at(s, i) {
+                    let (lx, h) = if v >= 0.0 {
+                        (x + 4.0, Anchor::Start)
+                    } else {
+                        (x - 4.0, Anchor::End)
+                    };
+                    scene
+                        .text(
+                            Role::ValueLabel,
+                            label,
+                            (lx, by + bar / 2.0),
+                            Ink {
+                                px: VALUE_PX,
+                                weight: Weight::Normal,
+                                colour: TEXT,
+                            },
+                            (h, Baseline::Middle),
+                        )
+                        .datum = datum;
+                }
+            }
+        }
+        scene.line(
+            Role::Axis,
+            &[(base, self.plot.top), (base, self.plot.bottom)],
+            AXIS,
+            1,
+        );
+        scene.text_block(
+            Role::AxisLabel,
+            &self.x_label,
+            ((self.plot.left + self.plot.right) / 2.0, self.x_label_y),
+            Ink {
+                px: LABEL_PX,
+                weight: Weight::Normal,
+                colour: MUTED_TEXT,
+            },
+            Anchor::Middle,
+        );
+    }
+}
