@@ -450,3 +450,66 @@ fn long_lists_are_paginated_with_stable_urls() {
     let first = fs::read_to_string(out.join("nb/index.html")).expect("page 1");
     assert!(first.contains("Side 1 av 3") && !first.contains("rel=\"prev\""));
 }
+
+// ---------------------------------------------------------------- the PNG stage
+
+fn pngs_in(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+#[test]
+fn warm_builds_link_verified_pngs_from_the_cache_and_redraw_damaged_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = example();
+    let site = dir.path().join("site");
+    copy_example(&site);
+    let cache = dir.path().join("cache");
+    let build = |out: &str| {
+        let out = dir.path().join(out);
+        bantin::build(&BuildOptions {
+            root: site.clone(),
+            output: Some(out.clone()),
+            cache_dir: Some(cache.clone()),
+            ..Default::default()
+        })
+        .unwrap_or_else(|problems| panic!("builds:\n{problems}"));
+        out
+    };
+    let cold = build("cold");
+    let cold_pngs = pngs_in(&cold);
+    assert_eq!(
+        cold_pngs.len(),
+        44,
+        "one PNG per distinct chart: 11 in each language"
+    );
+    let warm = build("warm");
+    for png in pngs_in(&warm) {
+        let meta = fs::metadata(&png).expect("png");
+        assert!(
+            meta.nlink() >= 2,
+            "{} is linked from the cache",
+            png.display()
+        );
+        let same = warm.join(png.strip_prefix(&warm).expect("inside"));
+        let cold_twin = cold.join(same.strip_prefix(&warm).expect("inside"));
+        assert_eq!(
+            fs::read(&png).expect("png"),
+            fs::read(cold_twin).expect("cold png")
+        );
+    }
+    // Damage every cache entry: the next build draws them again rather than publish them.
+    for entry in pngs_in(&cache) {
+        fs::write(&entry, b"not a png").expect("damage");
+    }
+    let again = build("again");
+    for png in pngs_in(&again) {
+        let bytes = fs::read(&png).expect("png");
+        resvg::tiny_skia::Pixmap::decode_png(&bytes)
+            .unwrap_or_else(|e| panic!("{} decodes: {e}", png.display()));
+    }
+}

@@ -1,10 +1,13 @@
 //! Keeps rasterised charts (PNG) between builds, and checks every entry it reads, so a
 //! truncated or damaged file is drawn again instead of published.
 //!
-//! An entry is `<dir>/<key>.bin`: a header (format line, payload length, blake3 of the
-//! payload), then the payload. The key covers the cache format, a fingerprint of what the
-//! rasteriser depends on (its version, the font files) and the chart itself. Entries appear
-//! by rename of a synced temporary file, so parallel builds never see half of one.
+//! An entry is `<dir>/<key>.png`, the PNG as it is, beside `<dir>/<key>.sum`, its length and
+//! blake3. Kept as plain files, entries can be hard-linked into the output instead of copied:
+//! a warm build then writes no PNG bytes at all. The key covers the cache format, a
+//! fingerprint of what the rasteriser depends on (its version, the font files) and the chart
+//! itself. Both files appear by rename of a synced temporary file (PNG first), so parallel
+//! builds never see half of one, and nothing ever writes into an existing entry's file: an
+//! output linked to it never changes under a later build.
 
 use std::fmt;
 use std::fs::{self, File};
@@ -16,10 +19,7 @@ use crate::diagnostics::Diagnostic;
 
 /// Bumped when entries change shape or drawing changes in a way the SVG does not show (a
 /// renderer upgrade).
-const FORMAT: &[u8] = b"bantin-png-cache 1 resvg-0.49\n";
-
-/// Header: the format line, the payload's length (8 bytes, little-endian), its blake3.
-const HEADER_LEN: usize = FORMAT.len() + 8 + 32;
+const FORMAT: &[u8] = b"bantin-png-cache 2 resvg-0.49\n";
 
 /// A folder of PNGs keyed by what they were drawn from; safe to delete at any time.
 #[derive(Debug, Clone)]
@@ -28,7 +28,15 @@ pub struct PngCache {
     fingerprint: String,
 }
 
-/// Why [`PngCache::get_or_render`] failed.
+/// An intact entry: its file, length and blake3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub len: u64,
+    pub hash: [u8; 32],
+}
+
+/// Why [`PngCache::entry`] failed.
 #[derive(Debug)]
 pub enum CacheError<E> {
     /// Drawing failed; nothing was stored.
@@ -57,7 +65,7 @@ impl PngCache {
         PngCache { dir, fingerprint }
     }
 
-    /// Where the entry for `key_material` lives, whether or not it exists.
+    /// Where the PNG for `key_material` lives, whether or not it exists.
     pub fn entry_path(&self, key_material: &[u8]) -> PathBuf {
         let mut hasher = blake3::Hasher::new();
         // Lengths first, so no two (fingerprint, key) pairs hash the same bytes.
@@ -66,32 +74,53 @@ impl PngCache {
         hasher.update(self.fingerprint.as_bytes());
         hasher.update(&(key_material.len() as u64).to_le_bytes());
         hasher.update(key_material);
-        self.dir.join(format!("{}.bin", hasher.finalize().to_hex()))
+        self.dir.join(format!("{}.png", hasher.finalize().to_hex()))
     }
 
-    /// The stored bytes for `key_material` if an intact entry exists; otherwise the result of
-    /// `render`, stored for next time. A damaged entry is deleted and drawn again.
+    /// An intact entry for `key_material`: the stored one if its length and hash match its
+    /// sum, otherwise the result of `render`, stored now. A damaged entry is drawn again.
+    pub fn entry<E>(
+        &self,
+        key_material: &[u8],
+        render: impl FnOnce() -> Result<Vec<u8>, E>,
+    ) -> Result<Entry, CacheError<E>> {
+        let path = self.entry_path(key_material);
+        let sum_path = path.with_extension("sum");
+        if let Some(entry) = verified(&path, &sum_path) {
+            return Ok(entry);
+        }
+        // Missing or damaged (a crash mid-write on a file system without ordered renames, a
+        // disk error, an edit of a linked output file): never publish it.
+        let bytes = render().map_err(CacheError::Render)?;
+        let hash = *blake3::hash(&bytes).as_bytes();
+        let sum = format!(
+            "{} {}\n",
+            bytes.len(),
+            blake3::Hash::from_bytes(hash).to_hex()
+        );
+        self.store(&path, &bytes)
+            .and_then(|()| self.store(&sum_path, sum.as_bytes()))
+            .map_err(CacheError::Store)?;
+        Ok(Entry {
+            path,
+            len: bytes.len() as u64,
+            hash,
+        })
+    }
+
+    /// The bytes of [`PngCache::entry`].
     pub fn get_or_render<E>(
         &self,
         key_material: &[u8],
         render: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Vec<u8>, CacheError<E>> {
-        let path = self.entry_path(key_material);
-        // Missing or unreadable: draw it (storing it reports a lasting problem).
-        if let Ok(entry) = fs::read(&path) {
-            match payload(&entry) {
-                Some(bytes) => return Ok(bytes.to_vec()),
-                // Damaged (a crash mid-write on a file system without ordered renames, a
-                // disk error): never publish it. Another build may replace it meanwhile
-                // with a good one; deleting that costs only a redraw.
-                None => {
-                    let _ = fs::remove_file(&path);
-                }
-            }
-        }
-        let bytes = render().map_err(CacheError::Render)?;
-        self.store(&path, &bytes).map_err(CacheError::Store)?;
-        Ok(bytes)
+        let entry = self.entry(key_material, render)?;
+        fs::read(&entry.path).map_err(|e| {
+            CacheError::Store(Diagnostic::error(
+                &entry.path,
+                format!("cannot read the chart cache: {e}"),
+            ))
+        })
     }
 
     fn store(&self, path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
@@ -112,11 +141,8 @@ impl PngCache {
         ));
         let written = (|| {
             let mut file = File::create_new(&temp)?;
-            file.write_all(FORMAT)?;
-            file.write_all(&(bytes.len() as u64).to_le_bytes())?;
-            file.write_all(blake3::hash(bytes).as_bytes())?;
             file.write_all(bytes)?;
-            // The data reaches the disk before the name does: after a crash the entry is
+            // The data reaches the disk before the name does: after a crash the file is
             // whole or absent (and checked on read regardless).
             file.sync_all()?;
             fs::rename(&temp, path)
@@ -128,17 +154,19 @@ impl PngCache {
     }
 }
 
-/// The payload of an entry, if its header is ours and its length and hash match.
-fn payload(entry: &[u8]) -> Option<&[u8]> {
-    if entry.len() < HEADER_LEN {
-        return None;
-    }
-    let rest = entry.strip_prefix(FORMAT)?;
-    let (len, rest) = rest.split_first_chunk::<8>()?;
-    let (hash, payload) = rest.split_first_chunk::<32>()?;
-    let intact = u64::from_le_bytes(*len) == payload.len() as u64
-        && blake3::hash(payload) == blake3::Hash::from_bytes(*hash);
-    intact.then_some(payload)
+/// The entry at `path` if `sum_path` is ours and the file's length and hash match it.
+fn verified(path: &Path, sum_path: &Path) -> Option<Entry> {
+    let sum = fs::read_to_string(sum_path).ok()?;
+    let (len, hex) = sum.trim_end().split_once(' ')?;
+    let len: u64 = len.parse().ok()?;
+    let expected = blake3::Hash::from_hex(hex).ok()?;
+    let bytes = fs::read(path).ok()?;
+    let intact = bytes.len() as u64 == len && blake3::hash(&bytes) == expected;
+    intact.then(|| Entry {
+        path: path.to_path_buf(),
+        len,
+        hash: *expected.as_bytes(),
+    })
 }
 
 /// blake3 over each file's path, length and contents, in path order: changes whenever a font
@@ -172,17 +200,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn header_checks_length_and_hash() {
-        let mut entry = FORMAT.to_vec();
-        entry.extend_from_slice(&3u64.to_le_bytes());
-        entry.extend_from_slice(blake3::hash(b"png").as_bytes());
-        entry.extend_from_slice(b"png");
-        assert_eq!(payload(&entry), Some(&b"png"[..]));
-        assert_eq!(payload(&entry[..entry.len() - 1]), None, "truncated");
-        assert_eq!(payload(&entry[..HEADER_LEN - 1]), None, "header cut");
-        assert_eq!(payload(b""), None, "empty");
-        let mut flipped = entry.clone();
-        *flipped.last_mut().expect("not empty") ^= 1;
-        assert_eq!(payload(&flipped), None, "flipped");
+    fn sums_check_length_and_hash() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = PngCache::new(dir.path().to_path_buf(), "fonts".into());
+        let entry = cache
+            .entry(b"chart", || Ok::<_, String>(b"png".to_vec()))
+            .expect("stored");
+        assert_eq!(
+            (entry.len, entry.hash),
+            (3, *blake3::hash(b"png").as_bytes())
+        );
+        let sum = entry.path.with_extension("sum");
+        assert_eq!(verified(&entry.path, &sum), Some(entry.clone()));
+        fs::write(&entry.path, b"pn").expect("truncate");
+        assert_eq!(verified(&entry.path, &sum), None, "truncated");
+        fs::write(&entry.path, b"pnh").expect("flip");
+        assert_eq!(verified(&entry.path, &sum), None, "flipped");
+        fs::write(&entry.path, b"png").expect("restore");
+        fs::write(&sum, "3 nothex\n").expect("garble");
+        assert_eq!(verified(&entry.path, &sum), None, "bad sum");
+        fs::remove_file(&sum).expect("remove");
+        assert_eq!(verified(&entry.path, &sum), None, "no sum");
     }
 }

@@ -34,6 +34,14 @@ pub trait Sink: Sync {
     /// A file this sink was given earlier in the build (the PNG stage reads chart SVGs back
     /// rather than keeping every one in memory).
     fn read(&self, path: &str) -> Result<Vec<u8>, Diagnostic>;
+    /// Writes at `path` the file `from`, whose contents are known (a verified cache entry).
+    /// A folder sink links it rather than copying; others read it.
+    fn write_file(&self, path: &str, from: &cache::Entry) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(&from.path).map_err(|e| {
+            Diagnostic::error(&from.path, format!("cannot read the chart cache: {e}"))
+        })?;
+        self.write(path, &bytes)
+    }
 }
 
 /// One file a sink was given: enough to count and compare builds without keeping the bytes.
@@ -53,8 +61,18 @@ impl Ledger {
     /// Checks `path` and claims it for `bytes`; fails if it is malformed or already claimed.
     /// Claiming before writing means two threads writing one path cannot both succeed.
     pub(crate) fn claim(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.claim_hashed(path, bytes.len() as u64, *blake3::hash(bytes).as_bytes())
+    }
+
+    /// [`Ledger::claim`] for contents whose length and hash are known already.
+    pub(crate) fn claim_hashed(
+        &self,
+        path: &str,
+        len: u64,
+        hash: [u8; 32],
+    ) -> Result<(), Diagnostic> {
         check_relative(path)?;
-        let entry = (bytes.len() as u64, *blake3::hash(bytes).as_bytes());
+        let entry = (len, hash);
         let mut files = lock(&self.0);
         if files.contains_key(path) {
             return Err(Diagnostic::error(

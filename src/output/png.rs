@@ -54,8 +54,8 @@ impl PngStage {
             let svg = sink.read(svg_path)?;
             let mut key = PNG_SCALE.to_le_bytes().to_vec();
             key.extend_from_slice(&svg);
-            let png = cache
-                .get_or_render(&key, || {
+            let entry = cache
+                .entry(&key, || {
                     self.rasterizer
                         .png(&String::from_utf8_lossy(&svg), PNG_SCALE)
                 })
@@ -66,7 +66,7 @@ impl PngStage {
                     },
                     CacheError::Store(d) => d,
                 })?;
-            sink.write(png_path, &png)
+            sink.write_file(png_path, &entry)
         })
     }
 }

@@ -154,6 +154,26 @@ impl Staging {
 }
 
 impl Sink for Staging {
+    fn write_file(&self, path: &str, from: &super::cache::Entry) -> Result<(), Diagnostic> {
+        refuse_marker(path)?;
+        self.ledger.claim_hashed(path, from.len, from.hash)?;
+        let file = self.dir.join(path);
+        // A hard link costs no bytes: cache entries are never written in place (new ones
+        // arrive by rename), so the output file cannot change under a later build. Another
+        // file system, or one without links, gets a copy.
+        let written = file
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| {
+                fs::hard_link(&from.path, &file)
+                    .or_else(|_| fs::copy(&from.path, &file).map(|_| ()))
+            });
+        written.map_err(|e| {
+            self.ledger.release(path);
+            io_error(&file, "cannot write this file", e)
+        })
+    }
+
     fn read(&self, path: &str) -> Result<Vec<u8>, Diagnostic> {
         check_relative(path)?;
         let file = self.dir.join(path);
@@ -163,13 +183,7 @@ impl Sink for Staging {
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if path == MARKER {
-            return Err(Diagnostic::error(
-                path,
-                format!("`{MARKER}` is bantin's own marker file and cannot be part of a site"),
-            )
-            .with_hint("rename the file in templates/static/"));
-        }
+        refuse_marker(path)?;
         self.ledger.claim(path, bytes)?;
         let file = self.dir.join(path);
         let written = file
@@ -365,6 +379,18 @@ fn sync_dir(dir: &Path) {
     if let Ok(folder) = File::open(dir) {
         let _ = folder.sync_all();
     }
+}
+
+/// The marker is bantin's alone: a site file of that name would make any folder look like ours.
+fn refuse_marker(path: &str) -> Result<(), Diagnostic> {
+    if path == MARKER {
+        return Err(Diagnostic::error(
+            path,
+            format!("`{MARKER}` is bantin's own marker file and cannot be part of a site"),
+        )
+        .with_hint("rename the file in templates/static/"));
+    }
+    Ok(())
 }
 
 fn io_error(path: &Path, doing: &str, error: io::Error) -> Diagnostic {
