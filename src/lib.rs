@@ -274,7 +274,6 @@ impl Site {
         Ok(RenderStats {
             pages: plan.pages.len(),
             charts,
-            pngs: pngs.len(),
         })
     }
 
@@ -303,7 +302,6 @@ pub struct RenderStats {
     pub pages: usize,
     /// Distinct chart assets (SVG), each written once.
     pub charts: usize,
-    pub pngs: usize,
 }
 
 /// Files of `templates/static/`, relative and `/`-separated, sorted.
