@@ -18,6 +18,7 @@ pub mod output;
 pub mod plan;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod view;
 
 use std::borrow::Cow;
