@@ -22,7 +22,7 @@ pub mod serve;
 pub mod view;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -74,25 +74,16 @@ impl Site {
     /// Loads and checks everything a build needs; every error found is reported at once.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
         let root = &options.root;
-        let relative =
-            |d: Diagnostics| Diagnostics(d.0.into_iter().map(|x| x.relative_to(root)).collect());
-        let content = content::load(root, options.drafts).map_err(relative)?;
+        let content = content::load(root, options.drafts).map_err(|d| relative(d, root))?;
         let warnings = figures::validate(&content)
             .into_result()
-            .map_err(relative)?;
-        let config = &content.config;
-        let locales = Locales::load(&root.join("locales"), &config.languages, |l| {
-            config.html_lang(l).to_string()
-        })
-        .map_err(relative)?;
-        let locales = Arc::new(locales);
-        let templates = Templates::load(&root.join("templates"), &locales, &config.languages)
-            .map_err(relative)?;
+            .map_err(|d| relative(d, root))?;
+        let (locales, templates) = load_presentation(root, &content)?;
         let figures = figures::derive(&content);
         let mut base_url = options
             .base_url
             .clone()
-            .unwrap_or_else(|| config.base_url.clone());
+            .unwrap_or_else(|| content.config.base_url.clone());
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
@@ -103,9 +94,36 @@ impl Site {
             locales,
             templates,
             base_url,
-            warnings: relative(warnings).sorted(),
+            warnings: relative(warnings, root).sorted(),
             png: !options.skip_png,
         })
+    }
+
+    /// Loads the locales and templates again, the content staying as it is.
+    pub(crate) fn reload_presentation(&mut self) -> Result<(), Diagnostics> {
+        (self.locales, self.templates) = load_presentation(&self.root, &self.content)?;
+        Ok(())
+    }
+
+    /// Validates the content again after a data file was replaced, and derives the figures of
+    /// `regions` again (a region's figures read only its own data and the catalogue).
+    pub(crate) fn revalidate(&mut self, regions: &BTreeSet<String>) -> Result<(), Diagnostics> {
+        let warnings = figures::validate(&self.content)
+            .into_result()
+            .map_err(|d| relative(d, &self.root))?;
+        self.warnings = relative(warnings, &self.root).sorted();
+        for region in regions {
+            match self.content.years.get(region) {
+                Some(years) => {
+                    let derived = figures::derive_region(&self.content.catalogue, years);
+                    self.figures.regions.insert(region.clone(), derived);
+                }
+                None => {
+                    self.figures.regions.remove(region);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Warnings of the load plus messages a language lacks (its pages show the reference text).
@@ -195,7 +213,7 @@ impl Site {
         Ok(files)
     }
 
-    fn render_view(&self, page: &PlannedPage) -> Result<RenderedPage, Diagnostic> {
+    pub(crate) fn render_view(&self, page: &PlannedPage) -> Result<RenderedPage, Diagnostic> {
         let mut view = self.view(page)?;
         let context = std::mem::take(&mut view.context);
         let html = self
@@ -291,10 +309,37 @@ impl Site {
     }
 }
 
+/// Diagnostics with paths relative to the site folder, as the user typed them.
+fn relative(problems: Diagnostics, root: &Path) -> Diagnostics {
+    Diagnostics(
+        problems
+            .0
+            .into_iter()
+            .map(|d| d.relative_to(root))
+            .collect(),
+    )
+}
+
+/// The locales of the site's languages and the templates that use them.
+fn load_presentation(
+    root: &Path,
+    content: &Content,
+) -> Result<(Arc<Locales>, Templates), Diagnostics> {
+    let config = &content.config;
+    let locales = Locales::load(&root.join("locales"), &config.languages, |l| {
+        config.html_lang(l).to_string()
+    })
+    .map_err(|d| relative(d, root))?;
+    let locales = Arc::new(locales);
+    let templates = Templates::load(&root.join("templates"), &locales, &config.languages)
+        .map_err(|d| relative(d, root))?;
+    Ok((locales, templates))
+}
+
 /// A page's HTML and the charts it shows.
-struct RenderedPage {
-    html: RenderedFile,
-    charts: Vec<view::charts::PageChart>,
+pub(crate) struct RenderedPage {
+    pub(crate) html: RenderedFile,
+    pub(crate) charts: Vec<view::charts::PageChart>,
 }
 
 /// What rendering produced.
@@ -308,8 +353,15 @@ pub struct RenderStats {
 /// Files of `templates/static/`, relative and `/`-separated, sorted.
 fn static_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !content::is_editor_file(&e.file_name().to_string_lossy())
+        });
+    for entry in walk {
         let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read: {e}")))?;
+        // Symbolic links are not followed: nothing outside the site is ever published.
         if !entry.file_type().is_file() {
             continue;
         }

@@ -608,12 +608,14 @@ pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
 /// Files of a folder, sorted by name; a symlink loop or an unreadable entry is reported.
 fn entries(dir: &Path, depth: usize, problems: &mut Diagnostics) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for entry in WalkDir::new(dir)
+    let walk = WalkDir::new(dir)
         .follow_links(true)
         .min_depth(depth)
         .max_depth(depth)
         .sort_by_file_name()
-    {
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_editor_file(&e.file_name().to_string_lossy()));
+    for entry in walk {
         match entry {
             Ok(entry) => found.push(entry.into_path()),
             Err(e) => {
@@ -672,22 +674,42 @@ fn load_years(
             );
             continue;
         };
-        match load_yaml::<YearData>(&path) {
-            Ok((data, file)) => {
-                years.entry(region.clone()).or_default().insert(
-                    year,
-                    RegionYear {
-                        region: region.clone(),
-                        year,
-                        data,
-                        file,
-                    },
-                );
+        match load_region_year(&path, &region, year) {
+            Ok(region_year) => {
+                years.entry(region).or_default().insert(year, region_year);
             }
             Err(d) => problems.push(d),
         }
     }
     years
+}
+
+/// One data file, `content/data/<region>/<year>.yaml`, whose name is already checked.
+pub(crate) fn load_region_year(
+    path: &Path,
+    region: &str,
+    year: i32,
+) -> Result<RegionYear, Diagnostic> {
+    let (data, file) = load_yaml::<YearData>(path)?;
+    Ok(RegionYear {
+        region: region.to_string(),
+        year,
+        data,
+        file,
+    })
+}
+
+/// A file an editor keeps beside the one being edited (swap, backup, lock or autosave file,
+/// vim's write test `4913`), or any hidden file: never content, so never loaded or reported.
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
 }
 
 fn load_bulletins(dir: &Path, include_drafts: bool, problems: &mut Diagnostics) -> Vec<Bulletin> {

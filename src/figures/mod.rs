@@ -495,52 +495,61 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
 
 /// Derives every figure pages show. Assumes `validate` found no error.
 pub fn derive(content: &Content) -> Figures {
-    let catalogue = &content.catalogue;
     let mut figures = Figures::default();
     for (region, years) in &content.years {
-        let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
-        // Each year's completed results, kept for the next year's changes.
-        let mut completed_results: BTreeMap<i32, BTreeMap<String, Value>> = BTreeMap::new();
-        for (year, region_year) in years {
-            let data = &region_year.data;
-            let results = completed(catalogue, &data.results);
-            let targets = completed(catalogue, &data.targets);
-            let previous = completed_results.get(&(year - 1));
-
-            let mut ids: Vec<&String> = results
-                .keys()
-                .chain(targets.keys())
-                .chain(data.stated.keys())
-                .collect();
-            ids.sort();
-            ids.dedup();
-            let mut indicators = BTreeMap::new();
-            for id in ids {
-                let Some(indicator) = catalogue.indicators.get(id) else {
-                    continue;
-                };
-                let stated = data.stated.get(id).cloned().unwrap_or_default();
-                let period = data
-                    .results
-                    .get(id)
-                    .and_then(|f| f.period)
-                    .unwrap_or(data.period);
-                let figure = derive_indicator(
-                    indicator,
-                    results.get(id).copied(),
-                    targets.get(id).copied(),
-                    previous.and_then(|p| p.get(id)).copied(),
-                    &stated,
-                    period,
-                );
-                indicators.insert(id.clone(), figure);
-            }
-            by_year.insert(*year, indicators);
-            completed_results.insert(*year, results);
-        }
-        figures.regions.insert(region.clone(), by_year);
+        figures
+            .regions
+            .insert(region.clone(), derive_region(&content.catalogue, years));
     }
     figures
+}
+
+/// Derives one region's figures: they read that region's data and the catalogue, nothing else.
+pub fn derive_region(
+    catalogue: &Catalogue,
+    years: &BTreeMap<i32, RegionYear>,
+) -> BTreeMap<i32, BTreeMap<String, IndicatorYear>> {
+    let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
+    // Each year's completed results, kept for the next year's changes.
+    let mut completed_results: BTreeMap<i32, BTreeMap<String, Value>> = BTreeMap::new();
+    for (year, region_year) in years {
+        let data = &region_year.data;
+        let results = completed(catalogue, &data.results);
+        let targets = completed(catalogue, &data.targets);
+        let previous = completed_results.get(&(year - 1));
+
+        let mut ids: Vec<&String> = results
+            .keys()
+            .chain(targets.keys())
+            .chain(data.stated.keys())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let mut indicators = BTreeMap::new();
+        for id in ids {
+            let Some(indicator) = catalogue.indicators.get(id) else {
+                continue;
+            };
+            let stated = data.stated.get(id).cloned().unwrap_or_default();
+            let period = data
+                .results
+                .get(id)
+                .and_then(|f| f.period)
+                .unwrap_or(data.period);
+            let figure = derive_indicator(
+                indicator,
+                results.get(id).copied(),
+                targets.get(id).copied(),
+                previous.and_then(|p| p.get(id)).copied(),
+                &stated,
+                period,
+            );
+            indicators.insert(id.clone(), figure);
+        }
+        by_year.insert(*year, indicators);
+        completed_results.insert(*year, results);
+    }
+    by_year
 }
 
 /// A year's figures as typed, completed by the identities and ratios of the catalogue.

@@ -6,6 +6,9 @@
 //! serves its files and pushes [`Event`]s to the pages' reload script; [`watch`] turns file
 //! system events into batches of changed paths.
 
+mod classify;
+pub mod session;
+
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
