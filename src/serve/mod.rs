@@ -6,6 +6,8 @@
 //! serves its files and pushes [`Event`]s to the pages' reload script; [`watch`] turns file
 //! system events into batches of changed paths.
 
+pub mod http;
+
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
