@@ -58,6 +58,28 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Preview the site: build it into memory, serve it on this machine, and rebuild the
+    /// pages a change affects as files are saved (open pages reload; errors show over them).
+    Serve {
+        /// The site folder (holding content/, templates/, locales/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 8421)]
+        port: u16,
+        /// The address to listen on. Another than 127.0.0.1 lets other machines read the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Also show bulletins marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Cache of rasterized charts [default: <root>/.bantin-cache]; safe to delete.
+        #[arg(long)]
+        cache_dir: Option<PathBuf>,
+    },
     /// Create new content.
     New {
         #[command(subcommand)]
@@ -144,6 +166,30 @@ fn main() -> ExitCode {
             strict,
             format,
         } => check(root, output, strict, format),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+            cache_dir,
+        } => {
+            let options = bantin::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+                drafts,
+                cache_dir,
+            };
+            match bantin::serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New {
             what: New::Bulletin { region, date, root },
         } => match bantin::scaffold::new_bulletin(&root, &region, &date) {

@@ -7,13 +7,20 @@
 //! system events into batches of changed paths.
 
 mod classify;
+pub mod http;
 pub mod session;
+pub mod watch;
 
-use std::sync::{Arc, RwLock};
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, RwLock};
 
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::BuildOptions;
+use session::{Session, Update};
 
 /// The files of the site as served, by relative `/`-separated path (`en/index.html`).
 pub trait Files: Send + Sync + 'static {
@@ -77,4 +84,172 @@ pub struct Live {
     pub events: tokio::sync::broadcast::Sender<Event>,
     /// The current error, if the last change broke the site: sent to each page as it connects.
     pub broken: Arc<RwLock<Option<Vec<Problem>>>>,
+}
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The interface to listen on: loopback unless the user asks for another.
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+    /// Also show bulletins marked `draft: true`.
+    pub drafts: bool,
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// Builds the site into memory, serves it, and rebuilds on every change until Ctrl-C.
+/// Bad content never stops it: the problems show in the terminal and over the open pages.
+pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
+    let root = options.root.clone();
+    let (session, first) = Session::start(BuildOptions {
+        root: root.clone(),
+        drafts: options.drafts,
+        cache_dir: options.cache_dir.clone(),
+        ..BuildOptions::default()
+    });
+    let (events, _) = tokio::sync::broadcast::channel(256);
+    let live = Live {
+        files: session.store(),
+        events,
+        broken: Arc::new(RwLock::new(problems_of(&first))),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Diagnostic::error(&root, format!("cannot start the server: {e}")))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((options.bind, options.port)))
+        .map_err(|e| {
+            Diagnostic::error(
+                &root,
+                format!("cannot listen on {}:{}: {e}", options.bind, options.port),
+            )
+            .with_hint("pass another --port N, or --port 0 for any free port")
+        })?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Diagnostic::error(&root, format!("cannot listen: {e}")))?;
+    let (batches, incoming) = mpsc::channel();
+    let watcher = watch::watch(&root, batches)?;
+    let url = url_of(address);
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, so other machines on the network can read the preview",
+            options.bind
+        );
+    }
+    println!("serving {url} (Ctrl-C to stop)");
+    let mut terminal = Terminal::default();
+    terminal.report(&first);
+    let _ = std::io::stdout().flush();
+    if options.open {
+        open_browser(&url);
+    }
+    let rebuilding = live.clone();
+    std::thread::spawn(move || rebuild_loop(session, incoming, &rebuilding, terminal));
+    let served = runtime.block_on(http::serve(
+        listener,
+        http::router(live, http::allowed_hosts(address)),
+    ));
+    drop(watcher);
+    served.map_err(|e| Diagnostic::error(&root, format!("the server stopped: {e}")))
+}
+
+/// The site's address as a browser takes it.
+fn url_of(address: SocketAddr) -> String {
+    format!("http://{address}/")
+}
+
+/// Applies each batch of changes, then tells the open pages (never before the files are in
+/// place). Batches that queued during a rebuild are taken together.
+fn rebuild_loop(
+    mut session: Session,
+    incoming: mpsc::Receiver<watch::Batch>,
+    live: &Live,
+    mut terminal: Terminal,
+) {
+    while let Ok(mut batch) = incoming.recv() {
+        while let Ok(more) = incoming.try_recv() {
+            batch.merge(more);
+        }
+        for error in &batch.errors {
+            eprintln!("warning: the file watcher: {error}");
+        }
+        let update = session.apply(&batch.paths, batch.rescan);
+        terminal.report(&update);
+        if let Ok(mut broken) = live.broken.write() {
+            *broken = problems_of(&update);
+        }
+        for event in update.events() {
+            // No page open is no error.
+            let _ = live.events.send(event);
+        }
+    }
+}
+
+fn problems_of(update: &Update) -> Option<Vec<Problem>> {
+    update
+        .broken
+        .as_ref()
+        .map(|problems| problems.0.iter().map(Problem::from).collect())
+}
+
+/// What the terminal says after each rebuild; warnings only when they change.
+#[derive(Default)]
+struct Terminal {
+    warnings: Option<Diagnostics>,
+}
+
+impl Terminal {
+    fn report(&mut self, update: &Update) {
+        let ms = update.elapsed.as_secs_f64() * 1000.0;
+        if let Some(problems) = &update.broken {
+            eprint!("{problems}");
+            eprintln!("the site does not build; the last good pages stay served until a fix");
+            return;
+        }
+        if update.fixed {
+            println!("the site builds again");
+        }
+        if self.warnings.as_ref() != Some(&update.warnings) {
+            for warning in &update.warnings.0 {
+                eprintln!("{warning}");
+            }
+            self.warnings = Some(update.warnings.clone());
+        }
+        if !update.rendered.is_empty() || !update.changed.is_empty() || !update.styles.is_empty()
+        {
+            let pages = update.rendered.len();
+            let files = update.changed.len() + update.styles.len();
+            println!(
+                "rendered {pages} page{} in {ms:.0} ms; {files} file{} changed",
+                if pages == 1 { "" } else { "s" },
+                if files == 1 { "" } else { "s" },
+            );
+        }
+    }
+}
+
+/// Opens `url` in the desktop's browser; says so when there is none.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let opened = std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if opened.is_err() {
+        eprintln!("cannot open a browser ({opener} is missing): open {url} yourself");
+    }
 }
