@@ -222,8 +222,7 @@ impl Terminal {
             }
             self.warnings = Some(update.warnings.clone());
         }
-        if !update.rendered.is_empty() || !update.changed.is_empty() || !update.styles.is_empty()
-        {
+        if !update.rendered.is_empty() || !update.changed.is_empty() || !update.styles.is_empty() {
             let pages = update.rendered.len();
             let files = update.changed.len() + update.styles.len();
             println!(
