@@ -15,8 +15,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Makes the n-th edit of one kind and returns the file it wrote.
-type Edit = fn(&Path, usize) -> PathBuf;
+/// The n-th edit of one kind: the file and its new text (prepared before the clock starts).
+type Edit = fn(&Path, usize) -> (PathBuf, String);
 
 struct Server(Child);
 
@@ -77,8 +77,9 @@ fn main() {
         let mut times = Vec::with_capacity(edits);
         for n in 0..edits {
             while events.try_recv().is_ok() {}
+            let (file, text) = edit(&root, total + n);
             let written = Instant::now();
-            edit(&root, total + n);
+            std::fs::write(&file, text).expect("writable");
             loop {
                 let event = events
                     .recv_timeout(Duration::from_secs(120))
@@ -169,7 +170,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A count in the latest data file of a region, raised by one.
-fn edit_data(root: &Path, n: usize) -> PathBuf {
+fn edit_data(root: &Path, n: usize) -> (PathBuf, String) {
     let mut regions: Vec<PathBuf> = std::fs::read_dir(root.join("content/data"))
         .expect("data")
         .flatten()
@@ -197,22 +198,20 @@ fn edit_data(root: &Path, n: usize) -> PathBuf {
         })
         .collect();
     assert!(done, "{} has a count to raise", file.display());
-    std::fs::write(&file, edited.join("\n") + "\n").expect("writable");
-    file
+    (file, edited.join("\n") + "\n")
 }
 
 /// A sentence added to a narrative.
-fn edit_narrative(root: &Path, n: usize) -> PathBuf {
+fn edit_narrative(root: &Path, n: usize) -> (PathBuf, String) {
     let files = sorted_files(&root.join("content/bulletins"), "md");
     let file = files[(n * 7919) % files.len()].clone();
     let mut text = std::fs::read_to_string(&file).expect("readable");
     text.push_str(&format!("\nOne more sentence, number {n}.\n"));
-    std::fs::write(&file, text).expect("writable");
-    file
+    (file, text)
 }
 
 /// The site's name in one language, changed: every page of that language shows it.
-fn edit_locale(root: &Path, n: usize) -> PathBuf {
+fn edit_locale(root: &Path, n: usize) -> (PathBuf, String) {
     let langs = ["vi", "en", "zh", "nb"];
     let file = root
         .join("locales")
@@ -229,12 +228,11 @@ fn edit_locale(root: &Path, n: usize) -> PathBuf {
             None => line.to_string(),
         })
         .collect();
-    std::fs::write(&file, edited.join("\n") + "\n").expect("writable");
-    file
+    (file, edited.join("\n") + "\n")
 }
 
 /// A comment added to the bulletin template's main block: every bulletin page changes.
-fn edit_template(root: &Path, n: usize) -> PathBuf {
+fn edit_template(root: &Path, n: usize) -> (PathBuf, String) {
     let file = root.join("templates/bulletin.html");
     let text = std::fs::read_to_string(&file).expect("readable");
     let kept: Vec<&str> = text
@@ -246,6 +244,5 @@ fn edit_template(root: &Path, n: usize) -> PathBuf {
         &format!("<!-- bench edit {n} -->\n{{% endblock main %}}"),
         1,
     );
-    std::fs::write(&file, edited + "\n").expect("writable");
-    file
+    (file, edited + "\n")
 }

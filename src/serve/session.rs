@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -437,9 +437,15 @@ impl Session {
             .iter()
             .filter(|p| dirty.contains(&p.id))
             .collect();
-        let rendered = render(&good.site, &pages)?;
+        let rendered = render(&good.site, &pages, &self.store)?;
         let mut update = Update::default();
-        commit(&self.store, good, rendered, &mut update);
+        commit(
+            &self.store,
+            good,
+            rendered,
+            (Vec::new(), Vec::new()),
+            &mut update,
+        );
         update.warnings = good.site.build_warnings();
         Ok(update)
     }
@@ -496,7 +502,7 @@ impl Session {
             })
             .map(|(page, _)| page)
             .collect();
-        let rendered = render(site, &pages)?;
+        let rendered = render(site, &pages, &self.store)?;
         let statics = if everything || changed.iter().any(|i| matches!(i, Input::Static { .. })) {
             read_statics(site, &plan)?
         } else {
@@ -545,17 +551,20 @@ impl Session {
         let mut puts = Vec::new();
         for (path, bytes) in statics {
             if let Some(stored) = changed_file(&self.store, &path, &bytes) {
+                // Stylesheets are swapped in open pages; other files reload them.
                 if path.ends_with(".css") {
                     update.styles.push(path.clone());
-                } else {
-                    update.changed.push(path.clone());
                 }
                 puts.push((path, stored));
             }
         }
-        update.changed.extend(removes.iter().cloned());
-        self.store.apply(puts, &removes);
-        commit(&self.store, &mut good, rendered, &mut update);
+        commit(
+            &self.store,
+            &mut good,
+            rendered,
+            (puts, removes),
+            &mut update,
+        );
         for (page, signature) in good.plan.pages.iter().zip(signatures) {
             if let Some(out) = good.pages.get_mut(&page.id) {
                 out.signature = signature;
@@ -650,27 +659,48 @@ fn signature(plan: &Plan, page: &PlannedPage, bulletins: &[Bulletin]) -> u64 {
     hasher.finish()
 }
 
-/// One rendered page: its HTML and its charts' SVGs, each with its hash.
+/// One rendered page, ready for the store: its HTML and its charts' SVGs by path, each with
+/// its stored form when its bytes differ from what the store has (None: unchanged).
 struct RenderedPage {
     id: PageId,
-    html: (String, Vec<u8>),
-    charts: Vec<(String, Vec<u8>)>,
+    html: (String, Option<Stored>),
+    charts: Vec<(String, Option<Stored>)>,
 }
 
-/// Renders `pages` in parallel; every failure is reported.
-fn render(site: &Site, pages: &[&PlannedPage]) -> Result<Vec<RenderedPage>, Diagnostics> {
+/// Renders `pages` in parallel, compressing each file as it comes (a whole archive's pages
+/// never sit in memory at once); every failure is reported.
+fn render(
+    site: &Site,
+    pages: &[&PlannedPage],
+    store: &Store,
+) -> Result<Vec<RenderedPage>, Diagnostics> {
+    // A chart's path names its content: one already stored, or claimed by another page of
+    // this rebuild, is not compressed again.
+    let claimed: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     let results: Vec<Result<RenderedPage, Diagnostic>> = pages
         .par_iter()
         .map(|page| {
             let rendered = site.render_view(page)?;
+            let html = changed_file(store, &rendered.html.path, &rendered.html.bytes);
+            let charts = rendered
+                .charts
+                .into_iter()
+                .map(|chart| {
+                    let new = store.hash_of(&chart.svg_path).is_none()
+                        && claimed
+                            .lock()
+                            .map(|mut c| c.insert(chart.svg_path.clone()))
+                            .unwrap_or(true);
+                    let stored = new
+                        .then(|| changed_file(store, &chart.svg_path, chart.svg.as_bytes()))
+                        .flatten();
+                    (chart.svg_path, stored)
+                })
+                .collect();
             Ok(RenderedPage {
                 id: page.id.clone(),
-                html: (rendered.html.path, rendered.html.bytes),
-                charts: rendered
-                    .charts
-                    .into_iter()
-                    .map(|c| (c.svg_path, c.svg.into_bytes()))
-                    .collect(),
+                html: (rendered.html.path, html),
+                charts,
             })
         })
         .collect();
@@ -697,23 +727,30 @@ fn changed_file(store: &Store, path: &str, bytes: &[u8]) -> Option<Stored> {
     })
 }
 
-/// Puts rendered pages into the store and the model's bookkeeping; records what changed.
-fn commit(store: &Store, good: &mut Good, rendered: Vec<RenderedPage>, update: &mut Update) {
-    let mut removes = Vec::new();
-    let mut new_charts: HashMap<String, Vec<u8>> = HashMap::new();
-    for page in &rendered {
-        update.rendered.push(page.id.clone());
-    }
+/// Files to put into the store and paths to take out of it.
+type Changes = (Vec<(String, Stored)>, Vec<String>);
+
+/// Puts rendered pages into the store and the model's bookkeeping, with the other `changes`
+/// of the rebuild (static files, pages gone), in one step; records what changed.
+fn commit(
+    store: &Store,
+    good: &mut Good,
+    rendered: Vec<RenderedPage>,
+    (mut puts, mut removes): Changes,
+    update: &mut Update,
+) {
     for page in rendered {
+        update.rendered.push(page.id.clone());
         let charts: Vec<String> = page.charts.iter().map(|(p, _)| p.clone()).collect();
         for path in &charts {
             *good.charts.entry(path.clone()).or_default() += 1;
         }
         let signature = good.pages.get(&page.id).map_or(0, |o| o.signature);
+        let (html, stored) = page.html;
         let previous = good.pages.insert(
             page.id,
             PageOutput {
-                html: page.html.0.clone(),
+                html: html.clone(),
                 charts,
                 signature,
             },
@@ -721,20 +758,38 @@ fn commit(store: &Store, good: &mut Good, rendered: Vec<RenderedPage>, update: &
         if let Some(previous) = previous {
             release_charts(&mut good.charts, &previous.charts, &mut removes);
         }
-        new_charts.extend(page.charts);
-        new_charts.insert(page.html.0, page.html.1);
+        puts.extend(stored.map(|s| (html, s)));
+        puts.extend(
+            page.charts
+                .into_iter()
+                .filter_map(|(path, stored)| stored.map(|s| (path, s))),
+        );
     }
-    // A chart released by one page and shown by another stays.
+    // A chart released by one page and shown by another stays (a page rendered in this
+    // rebuild did not store it again, as the store had it).
     removes.retain(|path| !good.charts.contains_key(path));
-    let puts: Vec<(String, Stored)> = new_charts
-        .into_par_iter()
-        .filter_map(|(path, bytes)| changed_file(store, &path, &bytes).map(|s| (path, s)))
-        .collect();
-    update.changed.extend(puts.iter().map(|(p, _)| p.clone()));
+    update.changed.extend(
+        puts.iter()
+            .map(|(p, _)| p)
+            .filter(|p| !update.styles.contains(p))
+            .cloned(),
+    );
     update.changed.extend(removes.iter().cloned());
     store.apply(puts, &removes);
     update.changed.sort();
     update.changed.dedup();
+    release_memory();
+}
+
+/// Hands memory freed by a rebuild back to the system: rendering thousands of pages in
+/// parallel leaves the allocator's arenas holding far more than the store needs, and a
+/// preview runs for hours.
+fn release_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system; it touches no live object.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Counts down the pages showing each of `charts`; those no page shows go to `removes`.
