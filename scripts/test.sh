@@ -27,6 +27,13 @@ scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 step "hostile content in a real browser (built by tests/hostile.rs)"
 node tests/e2e/hostile.mjs target/hostile-site/output
 
+step "bantin serve in a real browser: live reload and the error overlay"
+# cargo test built target/debug/bantin for the integration tests.
+serve_site="$(mktemp -d)"
+cp -r content locales templates "$serve_site"/
+SCREENSHOT_DIR="$ROOT/target/screenshots" node tests/e2e/live-reload.mjs target/debug/bantin "$serve_site"
+rm -rf "$serve_site"
+
 step "example site"
 site="$(mktemp -d)/output"
 cargo run --quiet -- build --output "$site"
