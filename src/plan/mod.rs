@@ -40,6 +40,9 @@ pub enum Input {
     BulletinList,
     /// Every `.ftl` file of `locales/<lang>/`.
     Locale { lang: String },
+    /// The `language-name` message of every language: each page's language switcher shows
+    /// them all, so a page reads this one message of the other languages' locales.
+    LanguageNames,
     /// `templates/<name>`.
     Template { name: String },
     /// `templates/static/<path>`, copied as it is.
@@ -194,9 +197,12 @@ pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String
     };
     let catalogues = || vec![Input::SiteConfig, Input::Regions, Input::Indicators];
     let locale_inputs = |lang: &str| {
-        let mut inputs = vec![Input::Locale {
-            lang: lang.to_string(),
-        }];
+        let mut inputs = vec![
+            Input::Locale {
+                lang: lang.to_string(),
+            },
+            Input::LanguageNames,
+        ];
         if lang != crate::i18n::REFERENCE {
             // A message missing in this language falls back to the reference locale.
             inputs.push(Input::Locale {

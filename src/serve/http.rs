@@ -8,7 +8,7 @@ use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::header::{self, HeaderValue};
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
@@ -149,7 +149,13 @@ fn addressed_to_us(request: &Request, hosts: &[String]) -> bool {
 /// The event stream of one open page: the current breakage first, then every rebuild's outcome.
 async fn events(
     State(live): State<Live>,
+    Query(query): Query<EventsQuery>,
 ) -> Sse<impl Stream<Item = Result<sse::Event, Infallible>>> {
+    // Open while the stream lives: the stream owns the guard.
+    let open = query
+        .page
+        .filter(|page| site_path(&format!("/{page}")).as_deref() == Some(page.as_str()))
+        .map(|page| live.open.open(page));
     // Subscribed before `broken` is read, so a change in between arrives as an event.
     let receiver = live.events.subscribe();
     let broken = live
@@ -167,8 +173,17 @@ async fn events(
     });
     let stream = tokio_stream::iter(current)
         .chain(rebuilds)
-        .map(|event| Ok(sse::Event::default().data(event_json(&event))));
+        .map(move |event| {
+            let _open = &open;
+            Ok(sse::Event::default().data(event_json(&event)))
+        });
     Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// `/__bantin/events?page=en/index.html`: the page the stream serves.
+#[derive(serde::Deserialize)]
+struct EventsQuery {
+    page: Option<String>,
 }
 
 fn event_json(event: &Event) -> String {
@@ -188,10 +203,10 @@ async fn site_file(State(live): State<Live>, uri: Uri) -> Response {
             "bantin serve refuses this path: it must name a file inside the site.\n".into(),
         );
     };
-    if let Some(bytes) = live.files.get(&path) {
+    if let Some(bytes) = fetch(&live, path.clone()).await {
         return file(StatusCode::OK, &path, bytes);
     }
-    if !raw.ends_with('/') && live.files.get(&format!("{path}/index.html")).is_some() {
+    if !raw.ends_with('/') && fetch(&live, format!("{path}/index.html")).await.is_some() {
         // Relative links in `path/index.html` resolve only under `path/`.
         let location = format!("{}/", utf8_percent_encode(raw, CONTROLS));
         let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
@@ -201,13 +216,23 @@ async fn site_file(State(live): State<Live>, uri: Uri) -> Response {
         );
         return response;
     }
-    match live.files.get("404.html") {
+    match fetch(&live, "404.html".to_string()).await {
         Some(bytes) => file(StatusCode::NOT_FOUND, "404.html", bytes),
         None => plain(
             StatusCode::NOT_FOUND,
             format!("The site has no file at /{path}.\n"),
         ),
     }
+}
+
+/// A file of the site. A page queued for rendering is rendered first, so the lookup may
+/// wait: it runs off the async threads.
+async fn fetch(live: &Live, path: String) -> Option<Vec<u8>> {
+    let files = Arc::clone(&live.files);
+    tokio::task::spawn_blocking(move || files.get(&path))
+        .await
+        .ok()
+        .flatten()
 }
 
 /// The site file a request path names (`/` and `…/` name `…/index.html`), or `None` for a path
@@ -325,7 +350,7 @@ mod tests {
     use tower::ServiceExt;
 
     use super::*;
-    use crate::serve::{Files, Problem};
+    use crate::serve::{Files, OpenPages, Problem};
 
     const HOST: &str = "127.0.0.1:4000";
     const PAGE: &str = "<!doctype html><html><body><p>Hello</p></body></html>";
@@ -348,6 +373,7 @@ mod tests {
             files: Arc::new(FakeSite(files)),
             events: broadcast::channel(capacity).0,
             broken: Arc::new(RwLock::new(None)),
+            open: OpenPages::default(),
         }
     }
 
@@ -771,7 +797,7 @@ mod tests {
         );
         let body = text(response).await;
         assert_eq!(body, LIVE_JS);
-        assert!(body.contains("new EventSource(\"/__bantin/events\")"));
+        assert!(body.contains("\"/__bantin/events?page=\""));
         assert!(body.contains("\"bantin-overlay\""));
         assert!(!body.contains("innerHTML"));
     }
@@ -857,6 +883,21 @@ mod tests {
             next_event(&mut body).await,
             serde_json::json!({"kind": "fixed"})
         );
+    }
+
+    #[tokio::test]
+    async fn a_page_counts_as_open_while_its_stream_lives() {
+        let live = live(&[], 16);
+        let router = serving(&live);
+        let first = get(&router, "/__bantin/events?page=en%2Findex.html").await;
+        let second = get(&router, "/__bantin/events?page=en/index.html").await;
+        let outside = get(&router, "/__bantin/events?page=..%2Fsecret").await;
+        assert_eq!(live.open.paths(), vec!["en/index.html".to_string()]);
+        drop(first);
+        assert_eq!(live.open.paths(), vec!["en/index.html".to_string()]);
+        drop(second);
+        drop(outside);
+        assert!(live.open.paths().is_empty());
     }
 
     #[tokio::test]

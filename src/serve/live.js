@@ -135,7 +135,10 @@
     (document.body || document.documentElement).append(overlay);
   };
 
-  const source = new EventSource("/__bantin/events");
+  // The server renders open pages first after a change that touches many.
+  const source = new EventSource(
+    "/__bantin/events?page=" + encodeURIComponent(fileOf(location.href) || ""),
+  );
   let lost = false;
   source.addEventListener("error", () => {
     lost = true;

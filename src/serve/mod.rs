@@ -84,6 +84,53 @@ pub struct Live {
     pub events: tokio::sync::broadcast::Sender<Event>,
     /// The current error, if the last change broke the site: sent to each page as it connects.
     pub broken: Arc<RwLock<Option<Vec<Problem>>>>,
+    /// The pages open in a browser (file path → connections): rendered first after a change.
+    pub open: OpenPages,
+}
+
+/// The pages open in browsers, by file path (`en/index.html`), with how many connections
+/// show each.
+#[derive(Clone, Default)]
+pub struct OpenPages(Arc<std::sync::Mutex<std::collections::BTreeMap<String, usize>>>);
+
+impl OpenPages {
+    /// Counts `path` as open until the returned guard drops (the page's connection closes).
+    pub fn open(&self, path: String) -> OpenPage {
+        *self.lock().entry(path.clone()).or_default() += 1;
+        OpenPage {
+            pages: self.clone(),
+            path,
+        }
+    }
+
+    /// The open pages now.
+    pub fn paths(&self) -> Vec<String> {
+        self.lock().keys().cloned().collect()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::BTreeMap<String, usize>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// One open page; dropping it closes it.
+pub struct OpenPage {
+    pages: OpenPages,
+    path: String,
+}
+
+impl Drop for OpenPage {
+    fn drop(&mut self) {
+        let mut pages = self.pages.lock();
+        if let Some(count) = pages.get_mut(&self.path) {
+            *count -= 1;
+            if *count == 0 {
+                pages.remove(&self.path);
+            }
+        }
+    }
 }
 
 /// How to serve.
@@ -117,6 +164,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         files: session.store(),
         events,
         broken: Arc::new(RwLock::new(problems_of(&first))),
+        open: OpenPages::default(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -145,7 +193,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
     }
     println!("serving {url} (Ctrl-C to stop)");
     let mut terminal = Terminal::default();
-    terminal.report(&first);
+    terminal.report(&first, 0);
     let _ = std::io::stdout().flush();
     if options.open {
         open_browser(&url);
@@ -165,25 +213,64 @@ fn url_of(address: SocketAddr) -> String {
     format!("http://{address}/")
 }
 
-/// Applies each batch of changes, then tells the open pages (never before the files are in
-/// place). Batches that queued during a rebuild are taken together.
+/// Pages rendered in one step of the queue, between looks for new changes.
+const QUEUE_STEP: usize = 24;
+
+/// Applies each batch of changes, rendering the open pages first, then tells them (never
+/// before the files are in place); between batches, renders what the queue holds a few pages
+/// at a time. Batches that arrived during a rebuild are taken together.
 fn rebuild_loop(
     mut session: Session,
     incoming: mpsc::Receiver<watch::Batch>,
     live: &Live,
     mut terminal: Terminal,
 ) {
-    while let Ok(mut batch) = incoming.recv() {
-        while let Ok(more) = incoming.try_recv() {
-            batch.merge(more);
-        }
-        for error in &batch.errors {
-            eprintln!("warning: the file watcher: {error}");
-        }
-        let update = session.apply(&batch.paths, batch.rescan);
-        terminal.report(&update);
-        if let Ok(mut broken) = live.broken.write() {
-            *broken = problems_of(&update);
+    let mut queued = Update::default();
+    loop {
+        let batch = if session.queued() > 0 {
+            match incoming.try_recv() {
+                Ok(batch) => Some(batch),
+                Err(mpsc::TryRecvError::Empty) => None,
+                Err(mpsc::TryRecvError::Disconnected) => return,
+            }
+        } else {
+            match incoming.recv() {
+                Ok(batch) => Some(batch),
+                Err(_) => return,
+            }
+        };
+        let applied = batch.is_some();
+        let update = match batch {
+            Some(mut batch) => {
+                while let Ok(more) = incoming.try_recv() {
+                    batch.merge(more);
+                }
+                for error in &batch.errors {
+                    eprintln!("warning: the file watcher: {error}");
+                }
+                let update =
+                    session.apply_open_first(&batch.paths, batch.rescan, &live.open.paths());
+                terminal.report(&update, session.queued());
+                update
+            }
+            None => {
+                let update = session.render_queued(QUEUE_STEP);
+                queued.absorb(Update {
+                    rendered: update.rendered.clone(),
+                    elapsed: update.elapsed,
+                    ..Update::default()
+                });
+                if session.queued() == 0 || update.broken.is_some() {
+                    terminal.report_queue(&std::mem::take(&mut queued), &update);
+                }
+                update
+            }
+        };
+        // A change sets or clears the problem; a queue step can only find one.
+        if applied || update.broken.is_some() {
+            if let Ok(mut broken) = live.broken.write() {
+                *broken = problems_of(&update);
+            }
         }
         for event in update.events() {
             // No page open is no error.
@@ -206,7 +293,21 @@ struct Terminal {
 }
 
 impl Terminal {
-    fn report(&mut self, update: &Update) {
+    /// The queue's end, or a page in it that does not render.
+    fn report_queue(&mut self, queued: &Update, last: &Update) {
+        if let Some(problems) = &last.broken {
+            eprint!("{problems}");
+            eprintln!("the site does not build; the last good pages stay served until a fix");
+        } else if !queued.rendered.is_empty() {
+            println!(
+                "rendered the other {} pages in {:.1} s",
+                queued.rendered.len(),
+                queued.elapsed.as_secs_f64()
+            );
+        }
+    }
+
+    fn report(&mut self, update: &Update, queued: usize) {
         let ms = update.elapsed.as_secs_f64() * 1000.0;
         if let Some(problems) = &update.broken {
             eprint!("{problems}");
@@ -226,9 +327,14 @@ impl Terminal {
             let pages = update.rendered.len();
             let files = update.changed.len() + update.styles.len();
             println!(
-                "rendered {pages} page{} in {ms:.0} ms; {files} file{} changed",
+                "rendered {pages} page{} in {ms:.0} ms; {files} file{} changed{}",
                 if pages == 1 { "" } else { "s" },
                 if files == 1 { "" } else { "s" },
+                if queued > 0 {
+                    format!("; {queued} more pages follow (the open ones came first)")
+                } else {
+                    String::new()
+                }
             );
         }
     }

@@ -13,11 +13,13 @@
 //! problems are reported, and the next change reloads the whole site with every input that
 //! changed meanwhile counted as changed.
 
+use std::collections::BTreeMap;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -38,6 +40,14 @@ pub struct Store {
     png: PngStage,
     /// Nothing has built yet: every page is a placeholder that carries the error overlay.
     never_built: RwLock<bool>,
+    /// Pages whose stored bytes are out of date, queued for rendering: a request for one
+    /// waits until it is rendered (and asks for it to come next).
+    stale: Mutex<HashSet<String>>,
+    fresh: Condvar,
+    /// Stale pages a browser is waiting for.
+    wanted: Mutex<Vec<String>>,
+    /// The site does not build: stale pages are served as they are, the last good bytes.
+    broken: AtomicBool,
 }
 
 struct Stored {
@@ -59,6 +69,50 @@ impl Store {
             files: RwLock::new(HashMap::new()),
             png: PngStage::new(cache_dir),
             never_built: RwLock::new(true),
+            stale: Mutex::new(HashSet::new()),
+            fresh: Condvar::new(),
+            wanted: Mutex::new(Vec::new()),
+            broken: AtomicBool::new(false),
+        }
+    }
+
+    /// Pages whose stored bytes are out of date from now on; wakes requests for the others.
+    fn set_stale<'a>(&self, paths: impl Iterator<Item = &'a String>) {
+        let mut stale = lock(&self.stale);
+        *stale = paths.cloned().collect();
+        self.fresh.notify_all();
+    }
+
+    fn set_broken(&self, broken: bool) {
+        let _stale = lock(&self.stale);
+        self.broken.store(broken, Ordering::SeqCst);
+        self.fresh.notify_all();
+    }
+
+    /// The stale pages browsers asked for since the last call.
+    fn take_wanted(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.wanted))
+    }
+
+    /// Waits (a minute at most) until the page at `path` is no longer stale, or the site is
+    /// broken and its last good bytes are all there is.
+    fn wait_fresh(&self, path: &str) {
+        let mut stale = lock(&self.stale);
+        if !stale.contains(path) {
+            return;
+        }
+        lock(&self.wanted).push(path.to_string());
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while stale.contains(path) && !self.broken.load(Ordering::SeqCst) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            stale = self
+                .fresh
+                .wait_timeout(stale, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
     }
 
@@ -102,6 +156,9 @@ impl Store {
 
 impl Files for Store {
     fn get(&self, path: &str) -> Option<Vec<u8>> {
+        if path.ends_with(".html") {
+            self.wait_fresh(path);
+        }
         let found = read(&self.files).get(path).map(|s| Arc::clone(&s.gz));
         match found {
             Some(gz) => gunzip(&gz),
@@ -135,6 +192,10 @@ impl Sink for OnePng<'_> {
 
 fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
     lock.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn gzip(bytes: &[u8]) -> Arc<[u8]> {
@@ -201,6 +262,19 @@ pub struct Update {
 }
 
 impl Update {
+    /// Adds what a later step of the same rebuild did.
+    pub fn absorb(&mut self, later: Update) {
+        self.rendered.extend(later.rendered);
+        self.changed.extend(later.changed);
+        self.changed.sort();
+        self.changed.dedup();
+        self.styles.extend(later.styles);
+        if later.broken.is_some() {
+            self.broken = later.broken;
+        }
+        self.elapsed += later.elapsed;
+    }
+
     /// What open pages are told, in order.
     pub fn events(&self) -> Vec<Event> {
         if let Some(problems) = &self.broken {
@@ -235,7 +309,19 @@ pub struct Session {
     broken: bool,
     /// A quick patch failed half-way: the model must be loaded whole before it is used again.
     stale: bool,
+    /// Pages to render again whose turn has not come (html path → page): after a change that
+    /// touches many, the open pages render first and these follow, a few at a time.
+    queue: BTreeMap<String, PageId>,
+    /// The pages open in browsers when the current change came.
+    open: Vec<String>,
+    /// Up to this many pages render at once after a change; more wait in the queue, except
+    /// the pages open in a browser, which always render first.
+    render_at_once: usize,
 }
+
+/// How many pages render at once after a change by default: a data file's pages (its region,
+/// its bulletins, the home comparison) fit, a template's or locale's do not.
+const RENDER_AT_ONCE: usize = 96;
 
 impl Session {
     /// Builds the whole site into memory. A site that does not build still gives a session
@@ -260,8 +346,12 @@ impl Session {
             },
             broken: false,
             stale: false,
+            queue: BTreeMap::new(),
+            open: Vec::new(),
+            render_at_once: RENDER_AT_ONCE,
         };
         let update = session.rebuild(&[]);
+        let update = session.drain(update);
         (session, update)
     }
 
@@ -276,6 +366,36 @@ impl Session {
     /// Brings the served files up to date after `paths` changed (created, modified, removed
     /// or renamed: both names). `rescan` says the watcher lost track: every page is compared.
     pub fn apply(&mut self, paths: &[PathBuf], rescan: bool) -> Update {
+        let first = self.apply_open_first(paths, rescan, &[]);
+        self.drain(first)
+    }
+
+    /// Renders the queue to the end, adding what it did to `update`.
+    fn drain(&mut self, mut update: Update) -> Update {
+        // A broken site renders nothing more until a change fixes it.
+        while !self.queue.is_empty() && !self.broken {
+            let next = self.render_queued(self.render_at_once.max(1));
+            update.absorb(next);
+        }
+        update
+    }
+
+    /// Pages waiting for their turn.
+    pub fn queued(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Sets how many pages a change may render before the open ones are served (the rest
+    /// waiting in the queue).
+    pub fn set_render_at_once(&mut self, pages: usize) {
+        self.render_at_once = pages;
+    }
+
+    /// As [`Session::apply`], but when the change touches many pages only those in `open`
+    /// (file paths, `en/index.html`) render now; the others wait in the queue (a request for
+    /// one renders it at once) for [`Session::render_queued`].
+    pub fn apply_open_first(&mut self, paths: &[PathBuf], rescan: bool, open: &[String]) -> Update {
+        self.open = open.to_vec();
         let changes: BTreeSet<Change> = paths
             .iter()
             .filter_map(|p| classify(&self.options.root, p))
@@ -286,6 +406,60 @@ impl Session {
         self.pending.everything |= rescan;
         let changes: Vec<Change> = changes.into_iter().collect();
         self.rebuild(&changes)
+    }
+
+    /// Renders up to `max` queued pages (those a browser is waiting for first).
+    pub fn render_queued(&mut self, max: usize) -> Update {
+        let Some(good) = self.good.as_mut() else {
+            return Update::default();
+        };
+        if self.broken || self.queue.is_empty() {
+            return Update::default();
+        }
+        let started = Instant::now();
+        let mut paths: Vec<String> = self
+            .store
+            .take_wanted()
+            .into_iter()
+            .filter(|p| self.queue.contains_key(p))
+            .collect();
+        paths.extend(self.queue.keys().take(max).cloned());
+        let ids: Vec<(String, PageId)> = paths
+            .into_iter()
+            .filter_map(|path| self.queue.remove_entry(&path))
+            .collect();
+        let pages: Vec<&PlannedPage> = ids
+            .iter()
+            .filter_map(|(_, id)| good.plan.page(id))
+            .collect();
+        let mut update = match render(&good.site, &pages, &self.store) {
+            Ok(rendered) => {
+                let mut update = Update::default();
+                commit(
+                    &self.store,
+                    good,
+                    rendered,
+                    (Vec::new(), Vec::new()),
+                    &mut update,
+                );
+                update
+            }
+            Err(problems) => {
+                self.queue.extend(ids);
+                self.broken = true;
+                self.store.set_broken(true);
+                Update {
+                    broken: Some(problems),
+                    ..Update::default()
+                }
+            }
+        };
+        self.store.set_stale(self.queue.keys());
+        if self.queue.is_empty() {
+            release_memory();
+        }
+        update.elapsed = started.elapsed();
+        update
     }
 
     fn rebuild(&mut self, changes: &[Change]) -> Update {
@@ -301,7 +475,9 @@ impl Session {
         let mut update = match result {
             Ok(update) => {
                 let fixed = std::mem::take(&mut self.broken);
+                self.store.set_broken(false);
                 self.pending = Pending::default();
+                release_memory();
                 Update { fixed, ..update }
             }
             Err(problems) => {
@@ -311,6 +487,7 @@ impl Session {
                     self.stale = true;
                 }
                 self.broken = true;
+                self.store.set_broken(true);
                 Update {
                     broken: Some(problems),
                     ..Update::default()
@@ -437,7 +614,17 @@ impl Session {
             .iter()
             .filter(|p| dirty.contains(&p.id))
             .collect();
+        let mut queue = self.queue.clone();
+        let pages = schedule(
+            &mut queue,
+            &self.open,
+            self.render_at_once,
+            pages,
+            &good.plan,
+        );
         let rendered = render(&good.site, &pages, &self.store)?;
+        self.queue = queue;
+        self.store.set_stale(self.queue.keys());
         let mut update = Update::default();
         commit(
             &self.store,
@@ -463,6 +650,7 @@ impl Session {
                     Input::Locale { .. } | Input::Template { .. } | Input::Static { .. }
                 )
             });
+        let names_before = self.good.as_ref().map(|g| language_names(&g.site));
         let new_site = match self.good.as_mut() {
             Some(good) if presentation_only => {
                 good.site.reload_presentation()?;
@@ -481,6 +669,9 @@ impl Session {
         let mut changed = self.pending.inputs.clone();
         if let (Some(new), Some(old)) = (&new_site, old) {
             changed.extend(listing_changes(&old.site, new));
+        }
+        if names_before.is_some_and(|names| names != language_names(site)) {
+            changed.insert(Input::LanguageNames);
         }
         let everything = self.pending.everything || old.is_none();
         let signatures: Vec<u64> = plan
@@ -502,6 +693,8 @@ impl Session {
             })
             .map(|(page, _)| page)
             .collect();
+        let mut queue = self.queue.clone();
+        let pages = schedule(&mut queue, &self.open, self.render_at_once, pages, &plan);
         let rendered = render(site, &pages, &self.store)?;
         let statics = if everything || changed.iter().any(|i| matches!(i, Input::Static { .. })) {
             read_statics(site, &plan)?
@@ -565,6 +758,8 @@ impl Session {
             (puts, removes),
             &mut update,
         );
+        self.queue = queue;
+        self.store.set_stale(self.queue.keys());
         for (page, signature) in good.plan.pages.iter().zip(signatures) {
             if let Some(out) = good.pages.get_mut(&page.id) {
                 out.signature = signature;
@@ -615,6 +810,20 @@ fn listing_changes(old: &Site, new: &Site) -> Vec<Input> {
         changed.push(Input::BulletinList);
     }
     changed
+}
+
+/// Each language's name for itself, as the language switchers show it.
+fn language_names(site: &Site) -> Vec<Option<String>> {
+    site.content
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            site.locales
+                .get(lang)
+                .and_then(|l| l.text("language-name").ok())
+        })
+        .collect()
 }
 
 /// What a page's bytes depend on besides its inputs' contents: its template, what it shows
@@ -745,7 +954,12 @@ fn commit(
         for path in &charts {
             *good.charts.entry(path.clone()).or_default() += 1;
         }
-        let signature = good.pages.get(&page.id).map_or(0, |o| o.signature);
+        let signature = match good.pages.get(&page.id) {
+            Some(out) => out.signature,
+            None => good.plan.page(&page.id).map_or(0, |planned| {
+                signature(&good.plan, planned, &good.site.content.bulletins)
+            }),
+        };
         let (html, stored) = page.html;
         let previous = good.pages.insert(
             page.id,
@@ -778,7 +992,37 @@ fn commit(
     store.apply(puts, &removes);
     update.changed.sort();
     update.changed.dedup();
-    release_memory();
+}
+
+/// Of `pages` (to render again) and the pages already queued, those that render now: all of
+/// them when they are few, else the open ones; the others join the queue.
+fn schedule<'p>(
+    queue: &mut BTreeMap<String, PageId>,
+    open: &[String],
+    at_once: usize,
+    pages: Vec<&'p PlannedPage>,
+    plan: &'p Plan,
+) -> Vec<&'p PlannedPage> {
+    let mut all: BTreeMap<String, &PlannedPage> =
+        pages.into_iter().map(|p| (p.id.path(), p)).collect();
+    for (path, id) in std::mem::take(queue) {
+        // A queued page the plan no longer has is gone, not late.
+        if let Some(page) = plan.page(&id) {
+            all.entry(path).or_insert(page);
+        }
+    }
+    if all.len() <= at_once {
+        return all.into_values().collect();
+    }
+    let mut now = Vec::new();
+    for (path, page) in all {
+        if open.contains(&path) {
+            now.push(page);
+        } else {
+            queue.insert(path, page.id.clone());
+        }
+    }
+    now
 }
 
 /// Hands memory freed by a rebuild back to the system: rendering thousands of pages in
