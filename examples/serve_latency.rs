@@ -85,7 +85,8 @@ fn main() {
         .map(|lang| format!("{lang}/index.html"))
         .collect();
     open.push(bulletin.clone());
-    let streams: Vec<mpsc::Receiver<String>> = open.iter().map(|page| connect(port, page)).collect();
+    let streams: Vec<mpsc::Receiver<String>> =
+        open.iter().map(|page| connect(port, page)).collect();
     let events = &streams[0];
     std::thread::sleep(Duration::from_millis(500));
     let rss_start = rss_mib(pid);
@@ -257,8 +258,15 @@ fn edit_data(root: &Path, n: usize, _open: &str) -> (PathBuf, String, String) {
         })
         .collect();
     assert!(done, "{} has a count to raise", file.display());
-    let region = region.file_name().and_then(|s| s.to_str()).expect("a region id");
-    (file, edited.join("\n") + "\n", format!("en/regions/{region}/index.html"))
+    let region = region
+        .file_name()
+        .and_then(|s| s.to_str())
+        .expect("a region id");
+    (
+        file,
+        edited.join("\n") + "\n",
+        format!("en/regions/{region}/index.html"),
+    )
 }
 
 /// A sentence added to a narrative.
@@ -268,7 +276,11 @@ fn edit_narrative(root: &Path, n: usize, _open: &str) -> (PathBuf, String, Strin
     let mut text = std::fs::read_to_string(&file).expect("readable");
     text.push_str(&format!("\nOne more sentence, number {n}.\n"));
     // Its page, opened by the editor who is writing it.
-    let lang = file.file_stem().and_then(|s| s.to_str()).expect("a language").to_string();
+    let lang = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a language")
+        .to_string();
     let slug = file
         .parent()
         .and_then(Path::file_name)

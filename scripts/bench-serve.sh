@@ -4,6 +4,7 @@
 #   scripts/bench-serve.sh [N]     N bulletins in the generated site (default 1000)
 #   EDITS=20                       edits of each kind (data value, narrative, locale, template)
 #   ROUNDS=5                       full builds of the same site, the baseline (median)
+#   SETTLE=5                       seconds to wait after deleting a round's output
 #
 # examples/gen_site writes the site (63 regions, 16 years of data, N bulletins in four
 # languages). A full `bantin build --no-png` of it is the baseline (serve draws no PNG until
@@ -34,6 +35,10 @@ for round in $(seq "$ROUNDS"); do
     end=$(date +%s%N)
     times+=($(((end - start) / 1000000)))
     rm -rf "$WORK/out-$round"
+    # Let the deleted output's writeback finish before the next round, so it does not
+    # slow that round down.
+    sync
+    sleep "${SETTLE:-5}"
 done
 full_ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "N=$N: full build (--no-png), median of $ROUNDS: ${full_ms} ms (${times[*]})"

@@ -359,10 +359,6 @@ impl Session {
         Arc::clone(&self.store)
     }
 
-    pub fn root(&self) -> &Path {
-        &self.options.root
-    }
-
     /// Brings the served files up to date after `paths` changed (created, modified, removed
     /// or renamed: both names). `rescan` says the watcher lost track: every page is compared.
     pub fn apply(&mut self, paths: &[PathBuf], rescan: bool) -> Update {
