@@ -76,6 +76,32 @@ fn get(port: u16, path: &str) -> Response {
     }
 }
 
+/// The body of a GET, as bytes.
+fn get_bytes(port: u16, path: &str) -> Vec<u8> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("a response");
+    let start = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head")
+        + 4;
+    assert!(
+        raw.starts_with(b"HTTP/1.1 200"),
+        "{path}: {}",
+        String::from_utf8_lossy(&raw[..start])
+    );
+    raw[start..].to_vec()
+}
+
 /// Connects to the reload channel; each event's JSON arrives on the receiver.
 fn events(port: u16) -> mpsc::Receiver<serde_json::Value> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
@@ -261,6 +287,10 @@ fn serve_answers_only_safe_requests_for_its_own_address() {
     let chart = get(port, &chart_url);
     assert_eq!(chart.status, 200, "{chart_url}");
     assert!(chart.headers.contains("content-type: image/svg+xml"));
+    // Its PNG is drawn on request.
+    let png_url = chart_url.replace(".svg", ".png");
+    let png = get_bytes(port, &png_url);
+    assert!(png.starts_with(b"\x89PNG"), "{png_url} is a PNG");
 
     // Another site's page that resolves its own name to this machine sends its own Host.
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
