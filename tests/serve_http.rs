@@ -308,3 +308,74 @@ fn serve_answers_only_safe_requests_for_its_own_address() {
     stream.read_to_string(&mut raw).unwrap();
     assert!(raw.starts_with("HTTP/1.1 405"), "{raw}");
 }
+
+/// The paths of a reload event.
+fn reloaded(event: &serde_json::Value) -> Vec<String> {
+    event["paths"]
+        .as_array()
+        .expect("paths")
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Waits for a reload event naming `path`.
+fn wait_for_reload_of(events: &mpsc::Receiver<serde_json::Value>, path: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let event = wait_for(events, "reload");
+        if reloaded(&event).iter().any(|p| p == path) {
+            return;
+        }
+    }
+    panic!("no reload of {path} within 30 s");
+}
+
+#[test]
+fn atomic_saves_new_bulletin_folders_and_deleted_ones_are_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_example(dir.path());
+    let server = serve(dir.path());
+    let port = server.port;
+    let events = events(port);
+    std::thread::sleep(Duration::from_millis(300));
+    let bulletins = dir.path().join("content/bulletins");
+
+    // An editor's atomic save: a temporary file renamed over the narrative.
+    let narrative = bulletins.join("2024-01-10-quang-binh/en.md");
+    let text = std::fs::read_to_string(&narrative).unwrap();
+    let temp = bulletins.join("2024-01-10-quang-binh/en.md.tmp-4242");
+    std::fs::write(&temp, format!("{text}\nA sentence saved atomically.\n")).unwrap();
+    std::fs::rename(&temp, &narrative).unwrap();
+    wait_for_reload_of(&events, "en/bulletins/2024-01-10-quang-binh/index.html");
+    let page = get(port, "/en/bulletins/2024-01-10-quang-binh/");
+    assert!(page.body.contains("A sentence saved atomically."));
+
+    // A new bulletin folder appears whole (made elsewhere, moved in).
+    let staging = dir.path().join("new-bulletin");
+    common::copy_dir(&bulletins.join("2024-01-10-quang-binh"), &staging);
+    let settings = staging.join("bulletin.yaml");
+    let yaml = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        yaml.replace("date: 2024-01-10", "date: 2024-02-10"),
+    )
+    .unwrap();
+    std::fs::rename(&staging, bulletins.join("2024-02-10-quang-binh")).unwrap();
+    wait_for_reload_of(&events, "en/bulletins/2024-02-10-quang-binh/index.html");
+    assert_eq!(
+        get(port, "/en/bulletins/2024-02-10-quang-binh/").status,
+        200
+    );
+    assert!(get(port, "/en/regions/quang-binh/")
+        .body
+        .contains("2024-02-10-quang-binh"));
+
+    // And goes again.
+    std::fs::remove_dir_all(bulletins.join("2024-02-10-quang-binh")).unwrap();
+    wait_for_reload_of(&events, "en/bulletins/2024-02-10-quang-binh/index.html");
+    assert_eq!(
+        get(port, "/en/bulletins/2024-02-10-quang-binh/").status,
+        404
+    );
+}
