@@ -5,7 +5,7 @@
 //! `locales/` and `templates/` are the repository's own), plus:
 //! - `expect.yaml`: `file` (a path relative to the site root), optional `line`, `message`
 //!   (a fragment of the error's message), and optional `setup` steps for what git cannot
-//!   hold well: raw bytes, symbolic links, very long generated lines;
+//!   hold well: raw bytes, symbolic links, FIFOs, very long generated lines;
 //! - `DELETE`, optional: paths to remove from the site, one a line.
 
 mod common;
@@ -46,6 +46,8 @@ enum Setup {
     },
     /// Creates a symbolic link at `path` pointing to `target`.
     Symlink { path: PathBuf, target: PathBuf },
+    /// Creates a FIFO (named pipe) at `path`, which git cannot hold.
+    Fifo { path: PathBuf },
     /// Writes `prefix`, `open` `count` times, `close` `count` times, then `suffix`, as the
     /// whole file: deep nesting without a 10,000-character fixture.
     Repeat {
@@ -124,6 +126,15 @@ fn apply_case(case: &Path, root: &Path, expect: &Expect) -> Result<(), String> {
                 fs::create_dir_all(path.parent().expect("a link has a folder"))
                     .map_err(|e| e.to_string())?;
                 std::os::unix::fs::symlink(target, &path).map_err(|e| e.to_string())?;
+            }
+            Setup::Fifo { path } => {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(root.join(path))
+                    .status()
+                    .map_err(|e| format!("mkfifo: {e}"))?;
+                if !status.success() {
+                    return Err(format!("mkfifo {}: {status}", path.display()));
+                }
             }
             Setup::Repeat {
                 path,

@@ -731,7 +731,7 @@ fn translations(root: &Path, languages: &[String]) -> Diagnostics {
             if !dropped.is_empty() {
                 problems.push(format!("never shows {}", names(&dropped)));
             }
-            let text = std::fs::read_to_string(&translated.file).unwrap_or_default();
+            let text = crate::content::yaml::read_text(&translated.file).unwrap_or_default();
             found.push(
                 Diagnostic::warning(
                     &translated.file,
@@ -750,7 +750,7 @@ fn translations(root: &Path, languages: &[String]) -> Diagnostics {
         }
         for (id, orphan) in &messages {
             if !reference.contains_key(id) {
-                let text = std::fs::read_to_string(&orphan.file).unwrap_or_default();
+                let text = crate::content::yaml::read_text(&orphan.file).unwrap_or_default();
                 found.push(
                     Diagnostic::warning(
                         &orphan.file,

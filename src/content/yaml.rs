@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Read;
 use std::marker::PhantomData;
 use std::path::Path;
 
@@ -10,12 +11,51 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::diagnostics::{line_col, Diagnostic};
 
-/// Reads a file as UTF-8 text, naming the first bad byte's line if it is not.
+/// Largest file bantin reads as input (data, narratives, templates, messages): all of it is
+/// written by hand, so anything larger is a mistake, and checking first keeps a huge file or a
+/// link to `/dev/zero` from filling memory.
+pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text, naming the first bad byte's line if it is not. Only a regular
+/// file of at most [`MAX_INPUT_BYTES`] is read: a FIFO would block the build forever, a device
+/// would never end.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         Diagnostic::error(path, format!("cannot read the file: {e}"))
             .with_hint("check that it exists and is readable")
-    })?;
+    };
+    // `metadata` follows symbolic links: what counts is what a link leads to.
+    let metadata = std::fs::metadata(path).map_err(cannot_read)?;
+    if let Some(kind) = special_kind(&metadata.file_type()) {
+        return Err(
+            Diagnostic::error(path, format!("this is not a regular file but {kind}"))
+                .with_hint("replace it with a regular file (or a link to one)"),
+        );
+    }
+    let too_large = |size: u64| {
+        Diagnostic::error(
+            path,
+            format!(
+                "the file has {size} bytes ({}), more than the limit of {} for an input file",
+                mebibytes(size),
+                mebibytes(MAX_INPUT_BYTES)
+            ),
+        )
+        .with_hint(
+            "input files are written by hand; split this one or remove what does not belong in it",
+        )
+    };
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    // The file may grow between the check and the read: never read past the limit.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -24,6 +64,35 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .at(&prefix, line, column)
             .with_hint("save the file as UTF-8")
     })
+}
+
+/// What a file that is not a regular one is, as a sentence names it.
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    if kind.is_dir() {
+        Some("a folder")
+    } else if kind.is_file() {
+        None
+    } else {
+        Some("a special file")
+    }
+}
+
+/// A size in MiB, as the limit is stated.
+fn mebibytes(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// Parses `source` (the text of `path`) into `T`, turning every failure into a located diagnostic.
