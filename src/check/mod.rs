@@ -502,7 +502,7 @@ fn read_locale(dir: &Path, found: &mut Diagnostics) -> BTreeMap<String, Entry> {
         .unwrap_or_default();
     files.sort();
     for path in files {
-        let text = match crate::content::yaml::read_text(&path) {
+        let text = match crate::i18n::read_ftl(&path) {
             Ok(text) => text,
             Err(d) => {
                 found.push(d);
@@ -731,7 +731,7 @@ fn translations(root: &Path, languages: &[String]) -> Diagnostics {
             if !dropped.is_empty() {
                 problems.push(format!("never shows {}", names(&dropped)));
             }
-            let text = crate::content::yaml::read_text(&translated.file).unwrap_or_default();
+            let text = crate::i18n::read_ftl(&translated.file).unwrap_or_default();
             found.push(
                 Diagnostic::warning(
                     &translated.file,
@@ -750,7 +750,7 @@ fn translations(root: &Path, languages: &[String]) -> Diagnostics {
         }
         for (id, orphan) in &messages {
             if !reference.contains_key(id) {
-                let text = crate::content::yaml::read_text(&orphan.file).unwrap_or_default();
+                let text = crate::i18n::read_ftl(&orphan.file).unwrap_or_default();
                 found.push(
                     Diagnostic::warning(
                         &orphan.file,

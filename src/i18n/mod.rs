@@ -141,7 +141,7 @@ impl Locale {
             .collect();
         files.sort();
         for path in files {
-            let text = match crate::content::yaml::read_text(&path) {
+            let text = match read_ftl(&path) {
                 Ok(text) => text,
                 Err(d) => {
                     problems.push(d);
@@ -233,6 +233,16 @@ impl Locale {
 pub struct Localizer<'a> {
     pub locale: &'a Locale,
     reference: &'a Locale,
+}
+
+/// Reads an `.ftl` file. The byte order mark some editors write is not part of the text, and
+/// Fluent's parser would take it for a syntax error (YAML and Markdown files accept it too).
+pub(crate) fn read_ftl(path: &Path) -> Result<String, Diagnostic> {
+    let text = crate::content::yaml::read_text(path)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Arguments of a Fluent message: text or numbers.
@@ -458,6 +468,18 @@ mod tests {
             pick_money_scale(8_873_300_000_000.0, &[8]),
             (8, 88_733.0, 0)
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_an_ftl_file() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let en = dir.path().join(REFERENCE);
+        std::fs::create_dir(&en).expect("a locale folder");
+        std::fs::write(en.join("site.ftl"), "\u{feff}site-name = Bulletins\n").expect("written");
+        let locales = Locales::load(dir.path(), &[REFERENCE.to_string()], |l| l.to_string())
+            .unwrap_or_else(|d| panic!("a BOM must be accepted:\n{d}"));
+        let en = locales.get(REFERENCE).expect("the reference locale");
+        assert_eq!(en.text("site-name").ok().as_deref(), Some("Bulletins"));
     }
 
     #[test]
