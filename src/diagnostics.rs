@@ -1,5 +1,6 @@
 //! One diagnostic type for every problem a user can fix: where it is, what is wrong, what to do.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,7 @@ impl Diagnostic {
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message: tidy(&message.into()),
             hint: None,
             excerpt: None,
         }
@@ -66,7 +67,7 @@ impl Diagnostic {
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(tidy(&hint.into()));
         self
     }
 
@@ -105,13 +106,24 @@ impl fmt::Display for Diagnostic {
         if let (Some(line), Some(excerpt)) = (self.line, &self.excerpt) {
             let (excerpt, column) = excerpt_window(excerpt, self.column.unwrap_or(1));
             let gutter = line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{line} | {excerpt}", "")?;
+            write!(
+                f,
+                "\n{:gutter$} |\n{line} | {}",
+                "",
+                escape_controls(&excerpt)
+            )?;
             if self.column.is_some() {
-                let pad: String = excerpt
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                // Under each character as many columns as it takes once escaped.
+                let mut pad = String::new();
+                for c in excerpt.chars().take(column.saturating_sub(1)) {
+                    match c {
+                        '\t' => pad.push('\t'),
+                        c if is_escaped(c) => {
+                            pad.extend(std::iter::repeat_n(' ', c.escape_unicode().count()))
+                        }
+                        _ => pad.push(' '),
+                    }
+                }
                 write!(f, "\n{:gutter$} | {pad}^", "")?;
             }
         }
@@ -122,8 +134,86 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Widest excerpt shown, in characters: a minified or generated line stays readable.
-const EXCERPT_WIDTH: usize = 100;
+/// Widest excerpt shown, in characters: a minified or generated line stays readable, and a
+/// file a link leads to (a secret, a password file) is not printed whole.
+const EXCERPT_WIDTH: usize = 80;
+
+/// Longest quoted value kept in a message or hint, in characters: enough to recognise it,
+/// too little to print a whole file or flood a CI log.
+const QUOTE_WIDTH: usize = 80;
+
+/// A message or hint as shown: each part quoted in backticks or double quotes (user values,
+/// as serde and bantin quote them) cut to [`QUOTE_WIDTH`] characters with `…`, and control
+/// characters escaped so that none reaches a terminal raw.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * QUOTE_WIDTH));
+    let mut rest = text;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest.as_bytes()[open] as char;
+        out.push_str(&rest[..=open]);
+        let inside = &rest[open + 1..];
+        let close = if quote == '"' {
+            closing_double_quote(inside)
+        } else {
+            inside.find('`')
+        };
+        let (value, after) = match close {
+            Some(close) => (&inside[..close], &inside[close..]),
+            None => (inside, ""),
+        };
+        match value.char_indices().nth(QUOTE_WIDTH) {
+            Some((cut, _)) => {
+                out.push_str(&value[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(value),
+        }
+        match after.strip_prefix(quote) {
+            Some(after) => {
+                out.push(quote);
+                rest = after;
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    escape_controls(&out).into_owned()
+}
+
+/// The end of a double-quoted value written with Rust's escapes (`\"` inside), as serde
+/// quotes strings.
+fn closing_double_quote(inside: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in inside.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(i),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
+/// A control character other than tab and newline: escape, bell, backspace, NUL, DEL, …
+fn is_escaped(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// `text` with every control character other than tab and newline written as `\u{1b}`.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// The part of a long line around `column`, marked with `…` where cut, and the column in it.
 fn excerpt_window(line: &str, column: usize) -> (String, usize) {
@@ -233,5 +323,39 @@ mod tests {
         assert!(excerpt.chars().count() < 120, "{shown}");
         let x = excerpt.chars().position(|c| c == 'x').unwrap();
         assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{shown}");
+    }
+
+    #[test]
+    fn quoted_values_are_cut_and_escaped() {
+        let long = "x".repeat(1000);
+        let d = Diagnostic::error(
+            "a.yaml",
+            format!("invalid type: string \"{long}\", expected a number"),
+        );
+        assert_eq!(
+            d.message,
+            format!(
+                "invalid type: string \"{}…\", expected a number",
+                "x".repeat(80)
+            )
+        );
+        let d = Diagnostic::error(
+            "a.yaml",
+            format!("unknown field `{long}`, expected `as-of`"),
+        )
+        .with_hint("say \"a\\\"b\" \u{7}");
+        assert!(d.message.ends_with("…`, expected `as-of`"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("say \"a\\\"b\" \\u{7}"));
+    }
+
+    #[test]
+    fn control_characters_in_excerpts_are_escaped() {
+        let d = Diagnostic::error("en.md", "here").at("a\u{1b}[2Jb", 1, 5);
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+        let excerpt = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert_eq!(excerpt, "1 | a\\u{1b}[2Jb");
+        assert_eq!(caret.find('^'), excerpt.find('J'), "{shown}");
     }
 }

@@ -296,3 +296,68 @@ fn bad_inputs_fail_cleanly() {
         failures.join("\n\n")
     );
 }
+
+/// What a failed build of the minimal site prints once `change` has altered it.
+fn shown_errors(change: impl FnOnce(&Path)) -> bantin::diagnostics::Diagnostics {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let root = temp.path().join("site");
+    minimal_site(&root);
+    change(&root);
+    match build(&root).expect("the build neither panics nor hangs") {
+        Ok(_) => panic!("the build must fail"),
+        Err(problems) => problems,
+    }
+}
+
+#[test]
+fn a_huge_scalar_gives_a_short_error() {
+    let problems = shown_errors(|root| {
+        let value = "x".repeat(1 << 20);
+        let data = format!("results:\n  hi-participants: \"{value}\"\n");
+        fs::write(root.join("content/data/nghe-an/2023.yaml"), data).expect("written");
+    });
+    let error = problems.errors().next().expect("an error");
+    assert!(error.message.contains("invalid type"), "{error}");
+    assert!(error.message.len() < 300, "{} bytes", error.message.len());
+    assert!(problems.to_string().len() < 1000, "{problems}");
+}
+
+#[test]
+fn a_data_file_linked_to_a_secret_is_not_printed() {
+    // One long line, as a token or key file has; any 81 characters of it in a row leak too much.
+    let secret: String = (0..300).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let token = temp.path().join("token");
+    fs::write(&token, format!("{secret}\n")).expect("written");
+    let problems = shown_errors(|root| {
+        let data = root.join("content/data/nghe-an/2023.yaml");
+        fs::remove_file(&data).expect("removed");
+        std::os::unix::fs::symlink(&token, &data).expect("linked");
+    });
+    let shown = problems.to_string();
+    assert!(shown.contains("invalid type"), "{shown}");
+    for start in 0..secret.len() - 80 {
+        let part = &secret[start..start + 81];
+        assert!(
+            !shown.contains(part),
+            "81 characters of the secret shown:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn an_escape_in_a_narrative_is_shown_escaped() {
+    let problems = shown_errors(|root| {
+        let narrative = root.join("content/bulletins/2024-01-18-nghe-an/en.md");
+        let mut text = fs::read_to_string(&narrative).expect("readable");
+        text.push_str("\n\u{1b}[2J{{ fig(id=\"hi-visitors\") }}\n");
+        fs::write(&narrative, text).expect("written");
+    });
+    let shown = problems.to_string();
+    assert!(shown.contains("`hi-visitors`"), "{shown}");
+    assert!(
+        !shown.contains('\u{1b}'),
+        "a raw escape reaches the terminal:\n{shown:?}"
+    );
+    assert!(shown.contains("\\u{1b}[2J{{ fig("), "{shown}");
+}
