@@ -4,7 +4,8 @@
 //! A case folder holds only the files that differ from `tests/fixtures/minimal/` (whose
 //! `locales/` and `templates/` are the repository's own), plus:
 //! - `expect.yaml`: `file` (a path relative to the site root), optional `line`, `message`
-//!   (a fragment of the error's message), and optional `setup` steps for what git cannot
+//!   (a fragment of the error's message), optional `hint` (a fragment of its hint), and
+//!   optional `setup` steps for what git cannot
 //!   hold well: raw bytes, symbolic links, FIFOs, very long generated lines;
 //! - `DELETE`, optional: paths to remove from the site, one a line.
 
@@ -31,6 +32,8 @@ struct Expect {
     file: PathBuf,
     line: Option<usize>,
     message: String,
+    /// A fragment of the error's hint, where the hint is what teaches.
+    hint: Option<String>,
     #[serde(default)]
     setup: Vec<Setup>,
 }
@@ -207,15 +210,24 @@ fn run_case(case: &Path) -> Result<String, String> {
         Err(problems) => problems,
     };
     let mut outcome = Err(format!(
-        "no error at {}{} containing {:?}; got:\n{problems}",
+        "no error at {}{} containing {:?}{}; got:\n{problems}",
         expect.file.display(),
         expect.line.map(|l| format!(":{l}")).unwrap_or_default(),
-        expect.message
+        expect.message,
+        expect
+            .hint
+            .as_ref()
+            .map(|h| format!(" with a hint containing {h:?}"))
+            .unwrap_or_default()
     ));
     if let Some(found) = problems.errors().find(|d| {
         d.path.ends_with(&expect.file)
             && expect.line.is_none_or(|l| d.line == Some(l))
             && d.message.contains(&expect.message)
+            && expect
+                .hint
+                .as_ref()
+                .is_none_or(|hint| d.hint.as_ref().is_some_and(|h| h.contains(hint.as_str())))
     }) {
         outcome = Ok(found.to_string().lines().next().unwrap_or("").to_string());
     }

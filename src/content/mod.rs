@@ -298,6 +298,21 @@ pub fn decimals_of(value: f64) -> u8 {
         .map_or(0, |(_, d)| d.len().min(6) as u8)
 }
 
+/// How an error names a number YAML read as text; `yaml` adds the hint on how to write it.
+pub(crate) const NOT_A_YAML_NUMBER: &str = "text, not a number";
+
+/// Digits as editors write them by habit: with group separators (`2.911.787`, `2 911 787`), a
+/// decimal comma (`93,5`), a percent sign (`93%`), or in quotes. YAML reads all of them as text.
+fn written_as_number(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_suffix('%').unwrap_or(text).trim_end();
+    let text = text.strip_prefix('-').unwrap_or(text);
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'))
+}
+
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FigureVisitor;
@@ -328,6 +343,14 @@ impl<'de> Deserialize<'de> for Figure {
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
                 number(v)
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
+                if written_as_number(text) {
+                    Err(E::custom(format!("`{text}` is {NOT_A_YAML_NUMBER}")))
+                } else {
+                    Err(E::invalid_type(de::Unexpected::Str(text), &self))
+                }
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {

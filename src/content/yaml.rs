@@ -159,6 +159,12 @@ fn hint_for(message: &str) -> Option<String> {
         Some("each key may appear once in a mapping; remove or rename one of them".into())
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
         Some("the file nests or repeats too deeply to be data; simplify it".into())
+    } else if message.ends_with(crate::content::NOT_A_YAML_NUMBER) {
+        Some(
+            "write numbers without quotes, group separators or a percent sign, and with a \
+             decimal point: 2911787, 93.5; a share is a plain number, 93.5 for 93.5 %"
+                .into(),
+        )
     } else if message.starts_with("invalid type") {
         Some("check the value's type: numbers without quotes, lists in [ ], text in quotes".into())
     } else {
