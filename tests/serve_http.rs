@@ -55,17 +55,7 @@ struct Response {
 
 /// A plain HTTP/1.1 GET.
 fn get(port: u16, path: &str) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("a response");
+    let raw = get_raw(port, path);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
@@ -76,8 +66,8 @@ fn get(port: u16, path: &str) -> Response {
     }
 }
 
-/// The body of a GET, as bytes.
-fn get_bytes(port: u16, path: &str) -> Vec<u8> {
+/// The whole response to a GET: head and body, as bytes.
+fn get_raw(port: u16, path: &str) -> Vec<u8> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
@@ -89,6 +79,12 @@ fn get_bytes(port: u16, path: &str) -> Vec<u8> {
     .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("a response");
+    raw
+}
+
+/// The body of a successful GET, as bytes.
+fn get_bytes(port: u16, path: &str) -> Vec<u8> {
+    let raw = get_raw(port, path);
     let start = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")

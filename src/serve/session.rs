@@ -39,7 +39,7 @@ pub struct Store {
     files: RwLock<HashMap<String, Stored>>,
     png: PngStage,
     /// Nothing has built yet: every page is a placeholder that carries the error overlay.
-    never_built: RwLock<bool>,
+    never_built: AtomicBool,
     /// Pages whose stored bytes are out of date, queued for rendering: a request for one
     /// waits until it is rendered (and asks for it to come next).
     stale: Mutex<HashSet<String>>,
@@ -68,7 +68,7 @@ impl Store {
         Store {
             files: RwLock::new(HashMap::new()),
             png: PngStage::new(cache_dir),
-            never_built: RwLock::new(true),
+            never_built: AtomicBool::new(true),
             stale: Mutex::new(HashSet::new()),
             fresh: Condvar::new(),
             wanted: Mutex::new(Vec::new()),
@@ -134,7 +134,7 @@ impl Store {
         }
         files.extend(puts);
         drop(files);
-        *self.never_built.write().unwrap_or_else(|e| e.into_inner()) = false;
+        self.never_built.store(false, Ordering::SeqCst);
     }
 
     /// A chart's PNG, drawn from its SVG (or taken from the cache).
@@ -163,7 +163,7 @@ impl Files for Store {
         match found {
             Some(gz) => gunzip(&gz),
             None if path.ends_with(".png") => self.png(path),
-            None if path.ends_with(".html") && *read(&self.never_built) => {
+            None if path.ends_with(".html") && self.never_built.load(Ordering::SeqCst) => {
                 Some(PLACEHOLDER.as_bytes().to_vec())
             }
             None => None,
