@@ -82,6 +82,19 @@ pub struct SiteConfig {
     /// BCP 47 tags for `<html lang>` where they differ from the folder name (`zh` → `zh-Hans`).
     #[serde(default)]
     pub language_tags: UniqueMap<String, String>,
+    /// Who publishes the site; its name is the `publisher-name` message of each locale.
+    #[serde(default)]
+    pub publisher: Publisher,
+}
+
+/// The publisher's address and logo (its name, a word a reader sees, lives in locales/).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Publisher {
+    /// The publisher's own website, absolute `http(s)`.
+    pub url: Option<String>,
+    /// A file of `templates/static/`, e.g. `logo.svg`, shown beside the name on every page.
+    pub logo: Option<String>,
 }
 
 impl SiteConfig {
