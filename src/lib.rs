@@ -7,6 +7,7 @@
 //! [`Site::load`] then [`Site::plan`] and [`Site::render_page`] give any single page in
 //! memory; [`build`] runs every stage and writes.
 
+pub mod address;
 pub mod charts;
 pub mod check;
 pub mod content;
@@ -16,6 +17,7 @@ pub(crate) mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod plan;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -28,6 +30,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use crate::address::BaseUrl;
 use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::figures::Figures;
@@ -63,7 +66,7 @@ pub struct Site {
     pub(crate) figures: Figures,
     pub(crate) locales: Arc<Locales>,
     pub templates: Templates,
-    base_url: String,
+    base_url: BaseUrl,
     /// Problems that do not stop the build.
     pub warnings: Diagnostics,
     /// Whether charts are also published as PNG.
@@ -79,14 +82,18 @@ impl Site {
             .into_result()
             .map_err(|d| relative(d, root))?;
         let (locales, templates) = load_presentation(root, &content)?;
+        let base_url = match &options.base_url {
+            Some(raw) => BaseUrl::parse(raw).map_err(|message| {
+                Diagnostics::from(Diagnostic::error("--base-url", message).with_hint(
+                    "give the absolute http(s) address the site is published under, e.g. https://example.gov.vn/bao-cao/",
+                ))
+            })?,
+            // Validated with the rest of site.yaml.
+            None => BaseUrl::parse(&content.config.base_url).map_err(|message| {
+                Diagnostics::from(content.config_file.error_at(&["base-url"], message))
+            })?,
+        };
         let figures = figures::derive(&content);
-        let mut base_url = options
-            .base_url
-            .clone()
-            .unwrap_or_else(|| content.config.base_url.clone());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
         Ok(Site {
             root: root.clone(),
             content,
@@ -134,7 +141,7 @@ impl Site {
     }
 
     /// The base URL, always ending in `/`.
-    pub fn base_url(&self) -> &str {
+    pub fn base_url(&self) -> &BaseUrl {
         &self.base_url
     }
 
@@ -179,6 +186,11 @@ impl Site {
                 bulletin,
                 results_year,
                 targets_year,
+            }
+            | Shows::BulletinData {
+                bulletin,
+                results_year,
+                targets_year,
             } => {
                 let bulletin = &content.bulletins[*bulletin];
                 let region = &bulletin.meta.region;
@@ -193,6 +205,14 @@ impl Site {
                 inputs.figures = Cow::Owned(self.figures.only(region));
                 inputs.years = content.years.get(region);
             }
+            Shows::RegionData { region } => {
+                inputs.figures = Cow::Owned(self.figures.only(region));
+                inputs.years = content.years.get(region);
+            }
+            Shows::Feed { listed } => {
+                inputs.listed = listed.iter().map(|i| &content.bulletins[*i]).collect();
+            }
+            Shows::Sitemap { .. } | Shows::SitemapIndex { .. } | Shows::Robots => {}
         }
         inputs
     }
@@ -214,6 +234,12 @@ impl Site {
     }
 
     pub(crate) fn render_view(&self, page: &PlannedPage) -> Result<RenderedPage, Diagnostic> {
+        if !page.id.is_html() {
+            return self.render_document(page).map(|file| RenderedPage {
+                html: file,
+                charts: Vec::new(),
+            });
+        }
         let mut view = self.view(page)?;
         let context = std::mem::take(&mut view.context);
         let html = self
@@ -226,6 +252,19 @@ impl Site {
                 bytes: html.into_bytes(),
             },
             charts: view.charts,
+        })
+    }
+
+    /// A feed, sitemap, robots.txt or figure download: its view, written in its format.
+    fn render_document(&self, page: &PlannedPage) -> Result<RenderedFile, Diagnostic> {
+        let document =
+            view::document(page, &self.inputs_for(page)).map_err(|d| d.relative_to(&self.root))?;
+        let bytes = publish::write(&document).map_err(|message| {
+            Diagnostic::error(self.root.join("content"), message).relative_to(&self.root)
+        })?;
+        Ok(RenderedFile {
+            path: page.id.path(),
+            bytes,
         })
     }
 
@@ -291,7 +330,7 @@ impl Site {
         }
         let charts = charts_written.into_inner().map(|s| s.len()).unwrap_or(0);
         Ok(RenderStats {
-            pages: plan.pages.len(),
+            pages: plan.pages.iter().filter(|p| p.id.is_html()).count(),
             charts,
         })
     }
@@ -336,7 +375,7 @@ fn load_presentation(
     Ok((locales, templates))
 }
 
-/// A page's HTML and the charts it shows.
+/// A planned file (a page's HTML, a feed, a download …) and the charts it shows.
 pub(crate) struct RenderedPage {
     pub(crate) html: RenderedFile,
     pub(crate) charts: Vec<view::charts::PageChart>,
@@ -345,6 +384,7 @@ pub(crate) struct RenderedPage {
 /// What rendering produced.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderStats {
+    /// HTML pages (feeds, sitemaps and figure downloads are files, not pages).
     pub pages: usize,
     /// Distinct chart assets (SVG), each written once.
     pub charts: usize,

@@ -50,6 +50,14 @@ fn per_lang(pattern: &str) -> Vec<String> {
     LANGS.iter().map(|l| pattern.replace("{lang}", l)).collect()
 }
 
+/// The CSV and JSON downloads in `folder` (a pattern with `{lang}`), in every language.
+fn downloads(folder: &str) -> Vec<String> {
+    ["data.csv", "data.json"]
+        .iter()
+        .flat_map(|file| per_lang(&format!("{folder}{file}")))
+        .collect()
+}
+
 fn build_into(root: &Path, out: &Path) {
     bantin::build(&BuildOptions {
         root: root.to_path_buf(),
@@ -80,6 +88,9 @@ fn a_data_file_dirties_its_region_its_bulletins_up_to_that_year_and_the_home_com
         "{{lang}}/bulletins/{NGHE_AN}/index.html"
     )));
     expected.extend(per_lang("{lang}/index.html"));
+    // The figure downloads of the region and of the bulletin.
+    expected.extend(downloads("{lang}/regions/nghe-an/"));
+    expected.extend(downloads(&format!("{{lang}}/bulletins/{NGHE_AN}/")));
     assert_eq!(got, expected);
     // Another region's bulletin never reads Nghệ An's data.
     assert!(!got.iter().any(|p| p.contains(QUANG_BINH)));
@@ -99,6 +110,7 @@ fn a_narrative_dirties_its_page_and_the_lists_that_show_its_title() {
     assert_eq!(
         got,
         paths(&[
+            "zh/atom.xml",
             "zh/bulletins/2024-01-18-nghe-an/index.html",
             "zh/index.html",
             "zh/regions/nghe-an/index.html",
@@ -122,16 +134,24 @@ fn bulletin_settings_and_the_bulletin_list() {
     )));
     expected.extend(per_lang("{lang}/index.html"));
     expected.extend(per_lang("{lang}/regions/quang-binh/index.html"));
+    expected.extend(downloads(&format!("{{lang}}/bulletins/{QUANG_BINH}/")));
+    // Its title in each feed, its date in the sitemap.
+    expected.extend(per_lang("{lang}/atom.xml"));
+    expected.insert("sitemap.xml".into());
     assert_eq!(got, expected);
-    // Which bulletins exist (and their order) is read by every list page, and only by them.
+    // Which bulletins exist (and their order) is read by every list, and only by them.
     let lists = dirtied(&plan, Input::BulletinList);
-    assert!(lists
-        .iter()
-        .all(|p| !p.contains("/bulletins/") && p.contains('/')));
+    assert!(lists.iter().all(|p| !p.contains("/bulletins/")));
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    expected.extend(per_lang("{lang}/index.html"));
+    expected.extend(per_lang("{lang}/atom.xml"));
+    for region in ["an-giang", "dong-nai", "nghe-an", "quang-binh", "viet-nam"] {
+        expected.extend(per_lang(&format!("{{lang}}/regions/{region}/index.html")));
+    }
+    expected.insert("sitemap.xml".into());
     assert_eq!(
-        lists.len(),
-        4 * (1 + 5),
-        "a home and five region pages per language"
+        lists, expected,
+        "homes, region pages, feeds and the sitemap"
     );
 }
 
@@ -144,10 +164,20 @@ fn a_locale_dirties_its_language_and_the_reference_dirties_every_language() {
     assert!(nb
         .iter()
         .all(|p| p.starts_with("nb/") || p == "index.html" || p == "404.html"));
-    assert_eq!(nb.len(), 1 + 5 + 5 + 2);
+    // Home, bulletins, regions, their CSV and JSON, the feed; chooser and 404.
+    assert_eq!(nb.len(), 1 + 5 + 5 + 2 * (5 + 5) + 1 + 2);
     // en is the fallback of every other language.
     let en = dirtied(&plan, Input::Locale { lang: "en".into() });
-    assert_eq!(en.len(), plan.pages.len());
+    let with_words = plan
+        .pages
+        .iter()
+        .filter(|p| !matches!(p.id, PageId::Sitemap | PageId::Robots))
+        .count();
+    assert_eq!(
+        en.len(),
+        with_words,
+        "every page but the sitemap and robots.txt"
+    );
 }
 
 #[test]
@@ -184,7 +214,8 @@ fn catalogues_dirty_every_page_in_a_language_and_a_new_year_only_what_lists_it()
     let dir = example();
     let plan = plan_of(&load(dir.path()));
     let indicators = dirtied(&plan, Input::Indicators);
-    assert_eq!(indicators.len(), 4 * (1 + 5 + 5));
+    // Homes, bulletins and regions, and their figure downloads (CSV and JSON).
+    assert_eq!(indicators.len(), 4 * (1 + 5 + 5) + 4 * 2 * (5 + 5));
     let years = dirtied(
         &plan,
         Input::DataList {
@@ -197,6 +228,9 @@ fn catalogues_dirty_every_page_in_a_language_and_a_new_year_only_what_lists_it()
         "{{lang}}/bulletins/{NGHE_AN}/index.html"
     )));
     expected.extend(per_lang("{lang}/index.html"));
+    expected.extend(downloads("{lang}/regions/nghe-an/"));
+    expected.extend(downloads(&format!("{{lang}}/bulletins/{NGHE_AN}/")));
+    expected.insert("sitemap.xml".into());
     assert_eq!(years, expected);
     // A data file the site does not have dirties nothing by itself.
     assert!(dirtied(

@@ -184,6 +184,11 @@ pub fn render_svg(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> String 
     svg::document(chart, &scene(chart, format_tick))
 }
 
+/// The SVG of an already laid out `scene` of `chart` (see [`render_svg`]).
+pub fn scene_svg(chart: &Chart, scene: &Scene) -> String {
+    svg::document(chart, scene)
+}
+
 /// The id prefix of a chart's elements: unique per chart and language, so several
 /// charts inlined in one page never clash.
 pub fn dom_id(chart: &Chart) -> String {

@@ -259,6 +259,21 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
             ));
         }
     }
+    if let Err(message) = crate::address::BaseUrl::parse(&config.base_url) {
+        problems.push(
+            file.error_at(&["base-url"], message).with_hint(
+                "write the absolute http(s) address the site is published under, e.g. `base-url: \"https://example.gov.vn/bao-cao/\"`",
+            ),
+        );
+    }
+    if let Some(url) = &config.publisher.url {
+        if let Err(message) = crate::address::check_link(url) {
+            problems.push(
+                file.error_at(&["publisher", "url"], message)
+                    .with_hint("write the publisher's website as https://…"),
+            );
+        }
+    }
     if !config.languages.contains(&config.default_language) {
         problems.push(file.error_at(
             &["default-language"],
@@ -473,10 +488,13 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
             }
         }
         if let Some(source) = &meta.source {
-            if !(source.starts_with("https://") || source.starts_with("http://")) {
+            if let Err(message) = crate::address::check_link(source) {
                 problems.push(
-                    file.error_at(&["source"], "the source must be a web address")
-                        .with_hint("write the full address, starting with https://"),
+                    file.error_at(
+                        &["source"],
+                        format!("the source must be a web address: {message}"),
+                    )
+                    .with_hint("write the full address, starting with https://"),
                 );
             }
         }

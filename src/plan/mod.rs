@@ -12,11 +12,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::content::{Bulletin, Content};
-pub use page::{PageId, Pager};
+use crate::content::{Bulletin, Content, Date};
+pub use page::{DataFormat, PageId, Pager};
 
 /// Bulletins per page of the home and region lists: no page grows with the archive.
 pub const PER_PAGE: usize = 20;
+
+/// Entries of a language's feed: its newest bulletins.
+pub const FEED_ENTRIES: usize = 50;
+
+/// Addresses one sitemap file may list (sitemaps.org); a larger site gets a sitemap index.
+pub const SITEMAP_URLS: usize = 50_000;
 
 /// A source the build reads, at the granularity an edit is classified in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,6 +84,36 @@ pub enum Shows {
         listed: Vec<usize>,
         pager: Pager,
     },
+    /// A bulletin's figures for download, frozen at its date like its page.
+    BulletinData {
+        bulletin: usize,
+        results_year: i32,
+        targets_year: i32,
+    },
+    /// Every year of a region's figures, for download.
+    RegionData { region: String },
+    /// A language's feed of its newest bulletins.
+    Feed { listed: Vec<usize> },
+    /// Pages a sitemap lists (all, or one part of a large site).
+    Sitemap { entries: Vec<SitemapEntry> },
+    /// The parts of a large site's sitemap.
+    SitemapIndex { parts: Vec<SitemapPart> },
+    /// robots.txt.
+    Robots,
+}
+
+/// A page in the sitemap, with the date it last changed (from its bulletins, never the clock).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SitemapEntry {
+    pub page: PageId,
+    pub lastmod: Option<Date>,
+}
+
+/// A part of a large sitemap, with the newest `lastmod` of its pages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SitemapPart {
+    pub page: PageId,
+    pub lastmod: Option<Date>,
 }
 
 /// One page of the plan.
@@ -308,9 +344,48 @@ pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String
                     results_year: meta.results_year,
                     targets_year,
                 },
-                inputs,
+                inputs.clone(),
             );
+            // Its figures for download read what the page reads but templates, and of the
+            // narratives only this language's (for the bulletin's title).
+            let data_inputs: Vec<Input> = inputs
+                .into_iter()
+                .filter(|i| match i {
+                    Input::Template { .. } => false,
+                    Input::Narrative { lang: other, .. } => other == lang,
+                    _ => true,
+                })
+                .collect();
+            for format in DataFormat::ALL {
+                plan.add(
+                    PageId::BulletinData {
+                        lang: lang.clone(),
+                        slug: bulletin.slug.clone(),
+                        format,
+                    },
+                    "",
+                    Shows::BulletinData {
+                        bulletin: index,
+                        results_year: meta.results_year,
+                        targets_year,
+                    },
+                    data_inputs.clone(),
+                );
+            }
         }
+
+        // The feed: titles, summaries and dates of the newest bulletins, and the publisher.
+        let newest: Vec<usize> = (0..content.bulletins.len().min(FEED_ENTRIES)).collect();
+        let mut inputs = vec![Input::SiteConfig];
+        inputs.extend(locale_inputs(lang));
+        inputs.push(Input::BulletinList);
+        inputs.extend(listed_inputs(content, &newest, lang));
+        plan.add(
+            PageId::Feed { lang: lang.clone() },
+            "",
+            Shows::Feed { listed: newest },
+            inputs,
+        );
 
         for region in &regions {
             let listed_here = by_region.get(*region).cloned().unwrap_or_default();
@@ -346,8 +421,35 @@ pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String
                     inputs,
                 );
             }
+            let mut inputs = catalogues();
+            inputs.extend(locale_inputs(lang));
+            inputs.push(Input::DataList {
+                region: region.to_string(),
+            });
+            if let Some(years) = content.years.get(*region) {
+                inputs.extend(years.keys().map(|year| Input::Data {
+                    region: region.to_string(),
+                    year: *year,
+                }));
+            }
+            for format in DataFormat::ALL {
+                plan.add(
+                    PageId::RegionData {
+                        lang: lang.clone(),
+                        region: region.to_string(),
+                        format,
+                    },
+                    "",
+                    Shows::RegionData {
+                        region: region.to_string(),
+                    },
+                    inputs.clone(),
+                );
+            }
         }
     }
+    plan_sitemap(&mut plan, content, SITEMAP_URLS);
+    plan.add(PageId::Robots, "", Shows::Robots, vec![Input::SiteConfig]);
     plan.statics = statics
         .into_iter()
         .map(|path| {
@@ -356,6 +458,57 @@ pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String
         })
         .collect();
     plan
+}
+
+/// The sitemap of every HTML page but the 404, cut into parts of at most `per_file` addresses
+/// under an index when the site is larger.
+fn plan_sitemap(plan: &mut Plan, content: &Content, per_file: usize) {
+    let changed = |b: &Bulletin| b.meta.updated.unwrap_or(b.meta.date);
+    let newest = |listed: &[usize]| listed.iter().map(|i| changed(&content.bulletins[*i])).max();
+    let entries: Vec<SitemapEntry> = plan
+        .pages
+        .iter()
+        .filter(|p| p.id.is_html() && p.id != PageId::NotFound)
+        .map(|p| SitemapEntry {
+            page: p.id.clone(),
+            lastmod: match &p.shows {
+                Shows::Bulletin { bulletin, .. } => Some(changed(&content.bulletins[*bulletin])),
+                Shows::Home { listed, .. } | Shows::Region { listed, .. } => newest(listed),
+                _ => content.bulletins.iter().map(changed).max(),
+            },
+        })
+        .collect();
+    // Which pages exist, and each bulletin's dates.
+    let mut inputs = vec![Input::SiteConfig, Input::Regions, Input::BulletinList];
+    inputs.extend(content.bulletins.iter().map(|b| Input::Bulletin {
+        slug: b.slug.clone(),
+    }));
+    inputs.extend(content.years.keys().map(|region| Input::DataList {
+        region: region.clone(),
+    }));
+    if entries.len() <= per_file {
+        plan.add(PageId::Sitemap, "", Shows::Sitemap { entries }, inputs);
+        return;
+    }
+    let mut parts = Vec::new();
+    for (n, chunk) in entries.chunks(per_file).enumerate() {
+        let page = PageId::SitemapPart {
+            part: u32::try_from(n + 1).unwrap_or(u32::MAX),
+        };
+        parts.push(SitemapPart {
+            page: page.clone(),
+            lastmod: chunk.iter().filter_map(|e| e.lastmod).max(),
+        });
+        plan.add(
+            page,
+            "",
+            Shows::Sitemap {
+                entries: chunk.to_vec(),
+            },
+            inputs.clone(),
+        );
+    }
+    plan.add(PageId::Sitemap, "", Shows::SitemapIndex { parts }, inputs);
 }
 
 /// Bulletin indices per region, in the site's order (newest first).

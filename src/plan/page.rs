@@ -20,6 +20,45 @@ pub enum PageId {
         region: String,
         page: u32,
     },
+    /// `<lang>/bulletins/<slug>/data.csv` or `data.json`: the bulletin's figures.
+    BulletinData {
+        lang: String,
+        slug: String,
+        format: DataFormat,
+    },
+    /// `<lang>/regions/<region>/data.csv` or `data.json`: every year of a region.
+    RegionData {
+        lang: String,
+        region: String,
+        format: DataFormat,
+    },
+    /// `<lang>/atom.xml`: the latest bulletins in one language.
+    Feed { lang: String },
+    /// `sitemap.xml`: every page, or an index of the parts when the site is large.
+    Sitemap,
+    /// `sitemaps/sitemap-<n>.xml`: a part of a large site's sitemap.
+    SitemapPart { part: u32 },
+    /// `robots.txt`, naming the sitemap.
+    Robots,
+}
+
+/// How figures are offered for download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataFormat {
+    Csv,
+    Json,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 2] = [DataFormat::Csv, DataFormat::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            DataFormat::Csv => "csv",
+            DataFormat::Json => "json",
+        }
+    }
 }
 
 /// Where a list page stands among its pages (1-based).
@@ -48,7 +87,24 @@ impl PageId {
             PageId::Region { lang, region, page } => {
                 paged(format!("{lang}/regions/{region}/"), *page)
             }
+            PageId::BulletinData { lang, slug, format } => {
+                format!("{lang}/bulletins/{slug}/data.{}", format.extension())
+            }
+            PageId::RegionData {
+                lang,
+                region,
+                format,
+            } => format!("{lang}/regions/{region}/data.{}", format.extension()),
+            PageId::Feed { lang } => format!("{lang}/atom.xml"),
+            PageId::Sitemap => "sitemap.xml".into(),
+            PageId::SitemapPart { part } => format!("sitemaps/sitemap-{part}.xml"),
+            PageId::Robots => "robots.txt".into(),
         }
+    }
+
+    /// Whether the page is an HTML page (the others are feeds, sitemaps and data files).
+    pub fn is_html(&self) -> bool {
+        self.path().ends_with(".html")
     }
 
     /// The page's language, if it has one.
@@ -56,8 +112,15 @@ impl PageId {
         match self {
             PageId::Home { lang, .. }
             | PageId::Bulletin { lang, .. }
-            | PageId::Region { lang, .. } => Some(lang),
-            PageId::LanguageChooser | PageId::NotFound => None,
+            | PageId::Region { lang, .. }
+            | PageId::BulletinData { lang, .. }
+            | PageId::RegionData { lang, .. }
+            | PageId::Feed { lang } => Some(lang),
+            PageId::LanguageChooser
+            | PageId::NotFound
+            | PageId::Sitemap
+            | PageId::SitemapPart { .. }
+            | PageId::Robots => None,
         }
     }
 
@@ -75,6 +138,17 @@ impl PageId {
                 region: region.clone(),
                 page: *page,
             }),
+            PageId::BulletinData { slug, format, .. } => Some(PageId::BulletinData {
+                lang,
+                slug: slug.clone(),
+                format: *format,
+            }),
+            PageId::RegionData { region, format, .. } => Some(PageId::RegionData {
+                lang,
+                region: region.clone(),
+                format: *format,
+            }),
+            PageId::Feed { .. } => Some(PageId::Feed { lang }),
             _ => None,
         }
     }

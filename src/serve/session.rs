@@ -859,6 +859,36 @@ fn signature(plan: &Plan, page: &PlannedPage, bulletins: &[Bulletin]) -> u64 {
             listed.iter().map(slug).for_each(|s| s.hash(&mut hasher));
             (pager.current, pager.total).hash(&mut hasher);
         }
+        Shows::BulletinData {
+            bulletin,
+            results_year,
+            targets_year,
+        } => {
+            4.hash(&mut hasher);
+            slug(bulletin).hash(&mut hasher);
+            (results_year, targets_year).hash(&mut hasher);
+        }
+        Shows::RegionData { region } => {
+            5.hash(&mut hasher);
+            region.hash(&mut hasher);
+        }
+        Shows::Feed { listed } => {
+            6.hash(&mut hasher);
+            listed.iter().map(slug).for_each(|s| s.hash(&mut hasher));
+        }
+        Shows::Sitemap { entries } => {
+            7.hash(&mut hasher);
+            for entry in entries {
+                (&entry.page, entry.lastmod).hash(&mut hasher);
+            }
+        }
+        Shows::SitemapIndex { parts } => {
+            8.hash(&mut hasher);
+            for part in parts {
+                (&part.page, part.lastmod).hash(&mut hasher);
+            }
+        }
+        Shows::Robots => 9.hash(&mut hasher),
     }
     plan.inputs_of(page).for_each(|i| i.hash(&mut hasher));
     hasher.finish()

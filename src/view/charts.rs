@@ -54,6 +54,8 @@ pub struct PageChart {
     /// Empty when PNGs are skipped, so pages link no missing file.
     pub png_file: String,
     pub table: ChartTable,
+    /// Size of the PNG in pixels (the SVG's size times [`charts::PNG_SCALE`]).
+    pub png_size: (u32, u32),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -558,7 +560,12 @@ impl<'a> ChartMaker<'a> {
                 num
             }
         };
-        let svg = charts::render_svg(&chart, &format_tick);
+        let scene = charts::scene(&chart, &format_tick);
+        let svg = charts::scene_svg(&chart, &scene);
+        let png_size = (
+            (scene.width as f32 * charts::PNG_SCALE).ceil() as u32,
+            (scene.height as f32 * charts::PNG_SCALE).ceil() as u32,
+        );
         let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
         let hash = blake3::hash(svg.as_bytes()).to_hex();
         let asset = format!(
@@ -582,6 +589,7 @@ impl<'a> ChartMaker<'a> {
             description: chart.description,
             svg,
             table,
+            png_size,
         })
     }
 }

@@ -1,6 +1,10 @@
 //! Page views: each planned page as plain, serialisable data in its language, ready for a template.
 
 pub mod charts;
+mod documents;
+mod share;
+
+pub use documents::document;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -15,7 +19,7 @@ use crate::diagnostics::Diagnostic;
 use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
 use crate::i18n::{arg, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
-use crate::plan::{PageId, Pager, PlannedPage, Shows};
+use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
 use charts::{ChartMaker, PageChart};
 
 #[derive(Serialize)]
@@ -38,8 +42,17 @@ struct Layout {
     canonical: String,
     alternates: Vec<Alternate>,
     home: String,
+    /// The language's Atom feed, relative to the page.
+    feed: String,
     /// Where a list page stands, and its neighbours.
     pager: Option<PagerLinks>,
+}
+
+/// Links to a page's figures as CSV and JSON.
+#[derive(Serialize)]
+struct Downloads {
+    csv: String,
+    json: String,
 }
 
 #[derive(Serialize)]
@@ -109,7 +122,7 @@ pub struct PageInputs<'a> {
     pub regions: &'a BTreeMap<String, Region>,
     pub locales: &'a Locales,
     /// The base URL, always ending in `/`.
-    pub base_url: &'a str,
+    pub base_url: &'a crate::address::BaseUrl,
     /// Whether charts are also published as PNG.
     pub png: bool,
     /// The site folder, for the paths of diagnostics.
@@ -165,6 +178,9 @@ type PageResult<T> = Result<T, Diagnostic>;
 /// Builds the view of one planned page from exactly the inputs the plan gave it.
 pub fn view(page: &PlannedPage, inputs: &PageInputs) -> Result<View, Diagnostic> {
     let id = &page.id;
+    if !id.is_html() {
+        return Err(not_a_page(inputs, id));
+    }
     let (lang, pager) = match (&page.shows, id.lang()) {
         (Shows::Chooser, _) | (_, None) => {
             let not_found = *id == PageId::NotFound;
@@ -179,14 +195,9 @@ pub fn view(page: &PlannedPage, inputs: &PageInputs) -> Result<View, Diagnostic>
         (Shows::Home { pager, .. } | Shows::Region { pager, .. }, Some(lang)) => {
             (lang, Some(*pager))
         }
-        (Shows::Bulletin { .. }, Some(lang)) => (lang, None),
+        (_, Some(lang)) => (lang, None),
     };
-    let localizer = inputs.locales.get(lang).ok_or_else(|| {
-        Diagnostic::error(
-            inputs.root.join("locales"),
-            format!("no messages for `{lang}`"),
-        )
-    })?;
+    let localizer = localizer(inputs, lang)?;
     let ctx = PageContext {
         inputs,
         page: id,
@@ -202,13 +213,30 @@ pub fn view(page: &PlannedPage, inputs: &PageInputs) -> Result<View, Diagnostic>
             render_bulletin(&ctx, bulletin)?
         }
         Shows::Region { region, .. } => render_region(&ctx, region)?,
-        Shows::Chooser => unreachable!("returned above"),
+        _ => return Err(not_a_page(inputs, id)),
     };
     Ok(View {
         template: page.template,
         lang: Some(lang.to_string()),
         context,
         charts,
+    })
+}
+
+/// A planned file that is not what the caller can build (an HTML page, or a document).
+fn not_a_page(inputs: &PageInputs, id: &PageId) -> Diagnostic {
+    Diagnostic::error(
+        inputs.root.join("templates"),
+        format!("`{}` cannot be built this way", id.path()),
+    )
+}
+
+fn localizer<'a>(inputs: &'a PageInputs, lang: &str) -> PageResult<Localizer<'a>> {
+    inputs.locales.get(lang).ok_or_else(|| {
+        Diagnostic::error(
+            inputs.root.join("locales"),
+            format!("no messages for `{lang}`"),
+        )
     })
 }
 
@@ -260,7 +288,7 @@ impl<'a> PageContext<'a> {
     }
 
     fn url(&self, target: &PageId) -> String {
-        format!("{}{}", self.inputs.base_url, target.url_path())
+        self.inputs.base_url.join(&target.url_path())
     }
 
     fn layout(&self) -> PageResult<Layout> {
@@ -297,6 +325,9 @@ impl<'a> PageContext<'a> {
                 lang: self.localizer.lang().to_string(),
                 page: 1,
             }),
+            feed: self.href(&PageId::Feed {
+                lang: self.localizer.lang().to_string(),
+            }),
             pager: self.pager_links()?,
         })
     }
@@ -323,6 +354,27 @@ impl<'a> PageContext<'a> {
                 .flatten(),
             first: pager.current == 1,
         }))
+    }
+
+    /// Links to the figures of `csv`'s page as CSV and JSON (`csv` names the CSV download).
+    fn downloads(&self, csv: PageId) -> Downloads {
+        let json = match &csv {
+            PageId::BulletinData { lang, slug, .. } => PageId::BulletinData {
+                lang: lang.clone(),
+                slug: slug.clone(),
+                format: DataFormat::Json,
+            },
+            PageId::RegionData { lang, region, .. } => PageId::RegionData {
+                lang: lang.clone(),
+                region: region.clone(),
+                format: DataFormat::Json,
+            },
+            other => other.clone(),
+        };
+        Downloads {
+            csv: self.href(&csv),
+            json: self.href(&json),
+        }
     }
 
     fn region_name(&self, region: &str) -> PageResult<String> {
@@ -507,8 +559,12 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         narrative: Option<String>,
         other_narratives: Vec<OtherNarrative>,
         charts: Vec<PageChart>,
-        /// Absolute address of the main chart's PNG, the page's social-card image.
-        card_image: Option<String>,
+        /// The figures as CSV and JSON.
+        downloads: Downloads,
+        /// Open Graph and Twitter card data.
+        share: share::Share,
+        /// schema.org NewsArticle and Dataset, as JSON ready for a `<script type="application/ld+json">`.
+        json_ld: String,
     }
     let inputs = ctx.inputs;
     let slug = &bulletin.slug;
@@ -550,6 +606,8 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         }
     }
 
+    let share = share::share(ctx, bulletin, &title, &summary, charts.first())?;
+    let json_ld = share::json_ld(ctx, bulletin, &share)?;
     let page = BulletinPage {
         layout: ctx.layout()?,
         title,
@@ -576,10 +634,13 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         table: bulletin_table(ctx, bulletin)?,
         narrative,
         other_narratives,
-        card_image: charts
-            .first()
-            .and_then(|chart| chart.png_path.as_ref())
-            .map(|png| format!("{}{png}", inputs.base_url)),
+        downloads: ctx.downloads(PageId::BulletinData {
+            lang: lang.clone(),
+            slug: slug.clone(),
+            format: DataFormat::Csv,
+        }),
+        share,
+        json_ld,
         charts: charts.clone(),
     };
     ctx.finish(&page, charts)
@@ -816,6 +877,8 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         periods: Vec<String>,
         results: Table,
         targets: Table,
+        /// The region's figures as CSV and JSON (first page).
+        downloads: Option<Downloads>,
         bulletins: Vec<BulletinSummary>,
         charts: Vec<PageChart>,
     }
@@ -836,6 +899,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             periods: Vec::new(),
             results: Table::default(),
             targets: Table::default(),
+            downloads: None,
             bulletins,
             charts: Vec::new(),
         };
@@ -958,6 +1022,13 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
         changes,
         notes,
         periods,
+        downloads: (!results.rows.is_empty() || !targets.rows.is_empty()).then(|| {
+            ctx.downloads(PageId::RegionData {
+                lang: ctx.localizer.lang().to_string(),
+                region: region.to_string(),
+                format: DataFormat::Csv,
+            })
+        }),
         results,
         targets,
         bulletins,
@@ -1012,11 +1083,11 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
             prompt: l.text(message_id).map_err(|e| missing(inputs.root, e))?,
             // The 404 page is served at any depth: only absolute links work there.
             href: if not_found {
-                format!("{}{}", inputs.base_url, home.url_path())
+                inputs.base_url.join(&home.url_path())
             } else {
                 home.path()
             },
-            url: format!("{}{}", inputs.base_url, home.url_path()),
+            url: inputs.base_url.join(&home.url_path()),
         });
     }
     let default = inputs

@@ -30,3 +30,27 @@ pub fn copy_example(site: &Path) {
         copy_dir(&root().join(folder), &site.join(folder));
     }
 }
+
+/// The page without its JSON-LD data blocks (`<script type="application/ld+json">`), which a
+/// browser never runs; each must hold valid JSON with no `<` that could end it early.
+/// Any other script, or a data block a page could escape from, stays in the returned text.
+#[allow(dead_code)]
+pub fn without_json_ld(html: &str) -> String {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    let mut rest = html;
+    let mut kept = String::new();
+    while let Some(start) = rest.find(OPEN) {
+        let body_start = start + OPEN.len();
+        let Some(len) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + len];
+        assert!(!body.contains('<'), "a `<` inside JSON-LD: {body}");
+        serde_json::from_str::<serde_json::Value>(body)
+            .unwrap_or_else(|e| panic!("JSON-LD that does not parse ({e}): {body}"));
+        kept.push_str(&rest[..start]);
+        rest = &rest[body_start + len + "</script>".len()..];
+    }
+    kept.push_str(rest);
+    kept
+}

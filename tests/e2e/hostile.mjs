@@ -39,7 +39,10 @@ const SCAN = () => {
   const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcset', 'ping', 'cite', 'codebase', 'lowsrc', 'dynsrc']);
   for (const el of all) {
     const tag = el.tagName.toLowerCase();
-    if (tag === 'script') out.push(`<script> element present${el.src ? ` (src=${el.getAttribute('src')})` : ''}: ${el.outerHTML.slice(0, 100)}`);
+    // A JSON-LD data block is never run; it must still be JSON and nothing else.
+    const dataBlock = tag === 'script' && el.getAttribute('type') === 'application/ld+json' && !el.src
+      && (() => { try { JSON.parse(el.textContent); return true; } catch { return false; } })();
+    if (tag === 'script' && !dataBlock) out.push(`<script> element present${el.src ? ` (src=${el.getAttribute('src')})` : ''}: ${el.outerHTML.slice(0, 100)}`);
     if (['object', 'embed', 'applet', 'base'].includes(tag)) out.push(`<${tag}> element present: ${el.outerHTML.slice(0, 100)}`);
     if (tag === 'iframe' && el.hasAttribute('srcdoc')) out.push(`<iframe srcdoc> present`);
     if (tag === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') || '')) out.push(`<meta http-equiv=refresh content="${el.getAttribute('content')}">`);
