@@ -54,6 +54,7 @@ PIP_PINS=(
     "fluent.syntax==0.19.0"
     "compare-locales==9.0.5"
     "linkchecker==10.6.0"
+    "feedparser==6.0.12"
 )
 VENV="$ROOT/.venv-check"
 want="$( { printf '%s\n' "${PIP_PINS[@]}"; python3 -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"

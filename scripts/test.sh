@@ -13,6 +13,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "setup"
 scripts/setup.sh
 
+step "the sitemap and feed gates reject bad samples (tests/fixtures/gates)"
+scripts/test-gates.sh
+
 step "format and lint"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
@@ -39,6 +42,16 @@ site="$(mktemp -d)/output"
 cargo run --quiet -- build --output "$site"
 # The example content has exactly one known figure warning (see README): check must pass.
 cargo run --quiet -- check
+
+step "example site hosted under a sub-path"
+# Published in a sub-folder, the site must still hold together: served only under /bao-cao/,
+# every page, the sitemap and the feeds are checked, with the absolute URLs built from the
+# base URL pointing at the local server, so that linkchecker follows them too.
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+base="http://127.0.0.1:$port/bao-cao/"
+sub_site="$(mktemp -d)/output"
+"${CARGO_TARGET_DIR:-target}/debug/bantin" build --no-png --base-url "$base" --output "$sub_site"
+BASE_URL="$base" STEPS="linkchecker sitemap feeds" scripts/validate.sh "$sub_site"
 
 if [[ -x scripts/check-locales.sh ]]; then
     step "translations (fluent.syntax, compare-locales)"

@@ -5,10 +5,23 @@
 # env:   SCREENSHOT_DIR  where bulletin-<lang>.png go (default: <repo>/target/screenshots)
 #        STEP_TIMEOUT    seconds allowed per step (default: 300)
 #        AXE_ALL=1       run axe on every .html page, not just the representative sample
+#        BASE_URL        the base URL the folder was built with (bantin build --base-url): the
+#                        sitemap and the feeds must use it (default: the one robots.txt names).
+#                        When it is http://127.0.0.1:PORT/PATH/, linkchecker serves the folder
+#                        right there, only under PATH: the site is checked as hosted in a
+#                        sub-folder, and its absolute URLs (canonical, hreflang, feeds, sitemap
+#                        <loc>s) are checked like its relative links.
+#        STEPS           the steps to run, space-separated (default: all of them)
 #
 # Steps, in order (all run; the exit status is non-zero if any step found anything):
 #   vnu          W3C Nu checker on every .html (--errors-only) and every .svg (--also-check-svg)
-#   linkchecker  every .html as a start URL, served over HTTP on 127.0.0.1, [AnchorCheck] on
+#   linkchecker  every .html and sitemap.xml as start URLs, served over HTTP on 127.0.0.1,
+#                [AnchorCheck] on; every URL of the server's origin counts as internal
+#   sitemap      sitemap.xml (or its index and child sitemaps) against the sitemaps.org schema
+#                with hreflang alternates; every <loc> and alternate a file of the folder;
+#                robots.txt names the sitemap (scripts/check_sitemap.py)
+#   feeds        <lang>/atom.xml: Atom fields, RFC 3339 times, entries = the newest bulletins,
+#                every page under <lang>/ announces its feed (scripts/check_feeds.py)
 #   axe          axe-core WCAG 2.1 A/AA + best-practice in Debian Chromium (tests/e2e/axe.mjs)
 #   screenshots  full-page bulletin screenshots + CJK/Vietnamese font check (tests/e2e/screenshots.mjs)
 #   hostile      no script can run: no <script>, no on* attributes, no javascript: URLs, no dialogs
@@ -20,6 +33,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 E2E="$ROOT/tests/e2e"
 VNU="$E2E/node_modules/vnu-jar/build/dist/vnu.jar"
 LINKCHECKER="$ROOT/.venv-check/bin/linkchecker"
+PY="$ROOT/.venv-check/bin/python"
 SHOTS="${SCREENSHOT_DIR:-$ROOT/target/screenshots}"
 STEP_TIMEOUT="${STEP_TIMEOUT:-300}"
 
@@ -29,6 +43,22 @@ if [[ ! -d "$DIR_ARG" ]]; then
     exit 2
 fi
 DIR="$(cd "$DIR_ARG" && pwd -P)"
+
+ALL_STEPS=(vnu linkchecker sitemap feeds axe screenshots hostile)
+for s in ${STEPS:-}; do
+    [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "validate: unknown step $s (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
+done
+want() { [[ -z "${STEPS:-}" || " $STEPS " == *" $1 "* ]]; }
+
+# Where linkchecker serves the folder: a random port at / unless BASE_URL is on this machine.
+SERVE_PORT=0 SERVE_PREFIX=/
+if [[ "${BASE_URL:-}" =~ ^http://127\.0\.0\.1:([0-9]+)(/.*)?$ ]]; then
+    SERVE_PORT="${BASH_REMATCH[1]}"
+    SERVE_PREFIX="${BASH_REMATCH[2]:-/}"
+    [[ "$SERVE_PREFIX" == */ ]] || SERVE_PREFIX+=/
+fi
+BASE_ARGS=()
+[[ -n "${BASE_URL:-}" ]] && BASE_ARGS+=(--base-url "$BASE_URL")
 
 WORK="$(mktemp -d /tmp/bantin-validate.XXXXXX)"
 chmod 755 "$WORK" # linkchecker drops to `nobody` when run as root: it must read its config
@@ -53,10 +83,9 @@ need() {
 
 mapfile -t HTML < <(cd "$DIR" && find . -type f \( -name '*.html' -o -name '*.htm' \) | sed 's|^\./||' | LC_ALL=C sort)
 mapfile -t SVG < <(cd "$DIR" && find . -type f -name '*.svg' | sed 's|^\./||' | LC_ALL=C sort)
-echo "validate: $DIR (${#HTML[@]} html, ${#SVG[@]} svg)"
+echo "validate: $DIR (${#HTML[@]} html, ${#SVG[@]} svg)${BASE_URL:+, built for $BASE_URL}"
 
 # ------------------------------------------------------------------ (a) vnu
-banner "vnu (W3C Nu HTML checker)"
 step_vnu() {
     need "$VNU" || return 1
     local rc=0 rc_svg=0 errors=0 n
@@ -79,12 +108,14 @@ step_vnu() {
     echo "$VNU_SUMMARY"
     ((errors == 0))
 }
-VNU_SUMMARY="vnu: not run"
-step_vnu; st=$?
-record vnu "$st" "$VNU_SUMMARY"
+if want vnu; then
+    banner "vnu (W3C Nu HTML checker)"
+    VNU_SUMMARY="vnu: not run"
+    step_vnu; st=$?
+    record vnu "$st" "$VNU_SUMMARY"
+fi
 
 # ------------------------------------------------------------------ (b) linkchecker
-banner "linkchecker (links and #anchors)"
 # The site is served over HTTP rather than checked as file:// URLs: root-relative
 # links (/en/...) and anchors on directory URLs (foo/#bar) only resolve like
 # they do on a web server that way.
@@ -92,7 +123,8 @@ step_linkchecker() {
     need "$LINKCHECKER" || return 1
     ((${#HTML[@]})) || { LC_SUMMARY="linkchecker: 0 links, 0 errors (no html)"; echo "$LC_SUMMARY"; return 1; }
     local origin="" rc=0 i
-    node "$E2E/serve.mjs" "$DIR" --max-seconds="$STEP_TIMEOUT" >"$WORK/origin.txt" 2>"$WORK/serve.err" &
+    node "$E2E/serve.mjs" "$DIR" --max-seconds="$STEP_TIMEOUT" --port="$SERVE_PORT" --prefix="$SERVE_PREFIX" \
+        >"$WORK/origin.txt" 2>"$WORK/serve.err" &
     SERVER_PID=$!
     for i in $(seq 1 100); do
         origin="$(head -n1 "$WORK/origin.txt" 2>/dev/null || true)"
@@ -105,7 +137,9 @@ step_linkchecker() {
         LC_SUMMARY="linkchecker: server failed"
         return 1
     fi
-    cat >"$WORK/linkcheckerrc" <<'EOF'
+    # linkchecker counts as internal only the URLs below each start URL's folder; the whole
+    # origin must be, or a link that escapes the sub-folder would go unchecked.
+    cat >"$WORK/linkcheckerrc" <<EOF
 [checking]
 threads=4
 maxrequestspersecond=1000
@@ -113,12 +147,15 @@ timeout=20
 
 [filtering]
 checkextern=0
+internlinks=^${origin//./\\.}/
 
 [AnchorCheck]
 EOF
     chmod 644 "$WORK/linkcheckerrc"
     local urls=()
-    for f in "${HTML[@]}"; do urls+=("$origin/$f"); done
+    for f in "${HTML[@]}"; do urls+=("$origin$SERVE_PREFIX$f"); done
+    # linkchecker reads a sitemap (or a sitemap index) for its <loc>s.
+    [[ -f "$DIR/sitemap.xml" ]] && urls+=("$origin${SERVE_PREFIX}sitemap.xml")
     (cd "$WORK" && timeout "$STEP_TIMEOUT" "$LINKCHECKER" --no-status -f "$WORK/linkcheckerrc" "${urls[@]}") \
         >"$WORK/linkchecker.txt" 2>&1 || rc=$?
     kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
@@ -140,13 +177,40 @@ EOF
     echo "$LC_SUMMARY"
     ((rc == 0))
 }
-LC_SUMMARY="linkchecker: not run"
-step_linkchecker; st=$?
-record linkchecker "$st" "$LC_SUMMARY"
+if want linkchecker; then
+    if [[ "$SERVE_PREFIX" == / ]]; then banner "linkchecker (links and #anchors)"
+    else banner "linkchecker (links and #anchors, the site served under $SERVE_PREFIX)"; fi
+    LC_SUMMARY="linkchecker: not run"
+    step_linkchecker; st=$?
+    record linkchecker "$st" "$LC_SUMMARY"
+fi
 
-# ------------------------------------------------------------------ (c)-(e) browser checks
+# ------------------------------------------------------------------ (c) sitemap and feeds
+run_py() { # name script args...: the summary is the script's last `name: ` line
+    local name="$1"; shift
+    if ! need "$PY" >"$WORK/$name.txt"; then
+        cat "$WORK/$name.txt"; record "$name" 1 "$name: not installed"; return
+    fi
+    local rc=0 last
+    timeout "$STEP_TIMEOUT" "$PY" "$@" 2>&1 | tee "$WORK/$name.txt"
+    rc=${PIPESTATUS[0]}
+    last="$(grep -E "^$name: " "$WORK/$name.txt" | tail -n1)"
+    [[ $rc == 124 ]] && last="$name: timed out after ${STEP_TIMEOUT}s"
+    record "$name" "$rc" "${last:-$name: exit $rc}"
+}
+if want sitemap; then
+    banner "sitemap (sitemaps.org schema with hreflang, robots.txt, every <loc> a file)"
+    run_py sitemap "$ROOT/scripts/check_sitemap.py" "$DIR" "${BASE_ARGS[@]}"
+fi
+if want feeds; then
+    banner "feeds (Atom fields, RFC 3339 times, entries, discovery links)"
+    run_py feeds "$ROOT/scripts/check_feeds.py" "$DIR" "${BASE_ARGS[@]}"
+fi
+
+# ------------------------------------------------------------------ (d)-(f) browser checks
 run_node() { # name script args...
     local name="$1"; shift
+    want "$name" || return 0
     banner "$name"
     if ! need "$E2E/node_modules/playwright-core/package.json" >"$WORK/$name.txt"; then
         cat "$WORK/$name.txt"; record "$name" 1 "$name: not installed"; return

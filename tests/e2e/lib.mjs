@@ -68,19 +68,32 @@ export function parseArgs(argv) {
 }
 
 /**
- * Serve `root` on 127.0.0.1 at a random free port.
+ * Serve `root` on 127.0.0.1 at `port` (0: a random free one), under the URL path `prefix`.
+ * With a prefix other than '/', the folder is only reachable below it, as on a host that
+ * publishes the site in a sub-folder: everything else is 404, and the prefix without its
+ * trailing slash redirects to it.
  * Directories serve index.html (redirecting to a trailing slash first);
  * missing files get 404 (with 404.html as body when present).
  */
-export async function serve(root, { headers = {} } = {}) {
+export async function serve(root, { headers = {}, prefix = '/', port = 0 } = {}) {
   const rootReal = fs.realpathSync(root);
+  if (!prefix.startsWith('/')) prefix = '/' + prefix;
+  if (!prefix.endsWith('/')) prefix += '/';
   const server = http.createServer(async (req, res) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
+      if (url.pathname + '/' === prefix) {
+        res.writeHead(301, { Location: prefix + url.search }).end();
+        return;
+      }
+      if (!url.pathname.startsWith(prefix)) {
+        res.writeHead(404, { 'Content-Type': TYPES['.txt'] }).end(`not found: the site is under ${prefix}`);
+        return;
+      }
       let rel;
       try {
-        rel = decodeURIComponent(url.pathname);
+        rel = decodeURIComponent(url.pathname.slice(prefix.length - 1));
       } catch {
         res.writeHead(400).end('bad request');
         return;
@@ -119,12 +132,12 @@ export async function serve(root, { headers = {} } = {}) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
+    origin: `http://127.0.0.1:${bound}`,
+    port: bound,
     close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
   };
 }
