@@ -8,6 +8,10 @@ use std::fmt;
 
 use url::Url;
 
+/// The error of an address holding a user name or password, which it never repeats.
+pub const CREDENTIALS: &str =
+    "the address holds a user name or password, which every page would publish";
+
 /// An absolute `http` or `https` address ending in `/`, without credentials, query or fragment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl(Url);
@@ -32,9 +36,8 @@ impl BaseUrl {
             return Err(format!("`{shown}` names no host"));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(format!(
-                "`{shown}` holds a user name or password, which every page would publish"
-            ));
+            // Not quoted: the error would print the secret into build logs.
+            return Err(CREDENTIALS.to_string());
         }
         if url.query().is_some() {
             return Err(format!("`{shown}` has a query (`?…`); a base URL cannot"));
@@ -81,14 +84,23 @@ impl fmt::Display for BaseUrl {
     }
 }
 
+/// A located address error: the line is shown unless it holds a secret.
+pub fn located(diagnostic: crate::diagnostics::Diagnostic) -> crate::diagnostics::Diagnostic {
+    if diagnostic.message.contains(CREDENTIALS) {
+        diagnostic.without_excerpt()
+    } else {
+        diagnostic
+    }
+}
+
 /// Whether `raw` is an absolute `http(s)` address fit for a link (a source, a publisher).
 pub fn check_link(raw: &str) -> Result<(), String> {
     let url = Url::parse(raw.trim()).map_err(|_| format!("`{raw}` is not a web address"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(CREDENTIALS.to_string());
+    }
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
         return Err(format!("`{raw}` is not an http or https address"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("`{raw}` holds a user name or password"));
     }
     Ok(())
 }

@@ -71,6 +71,13 @@ impl Diagnostic {
         self
     }
 
+    /// Keeps the line number but not the line: for a line holding a secret (a password in an
+    /// address), which an error must never copy into a build log.
+    pub fn without_excerpt(mut self) -> Self {
+        self.excerpt = None;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

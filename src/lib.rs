@@ -90,7 +90,9 @@ impl Site {
             })?,
             // Validated with the rest of site.yaml.
             None => BaseUrl::parse(&content.config.base_url).map_err(|message| {
-                Diagnostics::from(content.config_file.error_at(&["base-url"], message))
+                Diagnostics::from(address::located(
+                    content.config_file.error_at(&["base-url"], message),
+                ))
             })?,
         };
         let figures = figures::derive(&content);
@@ -151,9 +153,20 @@ impl Site {
 
     /// Every page and static file of the site, with the inputs each page reads.
     pub fn plan(&self) -> Result<Plan, Diagnostic> {
+        self.plan_with_sitemap_limit(plan::SITEMAP_URLS)
+    }
+
+    /// [`Site::plan`] with sitemap files of at most `sitemap_urls` addresses (sitemaps.org
+    /// allows 50,000): a larger site gets a sitemap index of parts.
+    pub fn plan_with_sitemap_limit(&self, sitemap_urls: usize) -> Result<Plan, Diagnostic> {
         let statics = static_files(&self.templates_dir().join("static"))
             .map_err(|d| d.relative_to(&self.root))?;
-        Ok(plan::plan(&self.content, &self.templates, statics))
+        Ok(plan::plan_sized(
+            &self.content,
+            &self.templates,
+            statics,
+            sitemap_urls,
+        ))
     }
 
     /// Exactly what a planned page may read, borrowed from the model.

@@ -373,3 +373,18 @@ fn an_escape_in_a_narrative_is_shown_escaped() {
     );
     assert!(shown.contains("\\u{1b}[2J{{ fig("), "{shown}");
 }
+
+#[test]
+fn a_password_in_an_address_is_not_printed() {
+    let problems = shown_errors(|root| {
+        let site = root.join("content/site.yaml");
+        let text = fs::read_to_string(&site).expect("read").replace(
+            "https://example.org/",
+            "https://deploy:hunter2@example.org/",
+        );
+        fs::write(site, text).expect("written");
+    });
+    let shown = problems.to_string();
+    assert!(shown.contains("content/site.yaml:2"), "{shown}");
+    assert!(!shown.contains("hunter2"), "{shown}");
+}

@@ -261,7 +261,7 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
     }
     if let Err(message) = crate::address::BaseUrl::parse(&config.base_url) {
         problems.push(
-            file.error_at(&["base-url"], message).with_hint(
+            crate::address::located(file.error_at(&["base-url"], message)).with_hint(
                 "write the absolute http(s) address the site is published under, e.g. `base-url: \"https://example.gov.vn/bao-cao/\"`",
             ),
         );
@@ -269,7 +269,7 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
     if let Some(url) = &config.publisher.url {
         if let Err(message) = crate::address::check_link(url) {
             problems.push(
-                file.error_at(&["publisher", "url"], message)
+                crate::address::located(file.error_at(&["publisher", "url"], message))
                     .with_hint("write the publisher's website as https://…"),
             );
         }

@@ -222,6 +222,16 @@ pub fn published_regions(content: &Content) -> Vec<&str> {
 
 /// Plans every page of `content` (already validated), and the static files `statics`.
 pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String>) -> Plan {
+    plan_sized(content, templates, statics, SITEMAP_URLS)
+}
+
+/// [`plan`] with sitemap files of at most `sitemap_urls` addresses.
+pub fn plan_sized(
+    content: &Content,
+    templates: &dyn TemplateDeps,
+    statics: Vec<String>,
+    sitemap_urls: usize,
+) -> Plan {
     let mut plan = Plan::default();
     let languages = &content.config.languages;
     let template_inputs = |name: &str| -> Vec<Input> {
@@ -448,7 +458,7 @@ pub fn plan(content: &Content, templates: &dyn TemplateDeps, statics: Vec<String
             }
         }
     }
-    plan_sitemap(&mut plan, content, SITEMAP_URLS);
+    plan_sitemap(&mut plan, content, sitemap_urls.max(1));
     plan.add(PageId::Robots, "", Shows::Robots, vec![Input::SiteConfig]);
     plan.statics = statics
         .into_iter()
