@@ -7,7 +7,8 @@ mod generate;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const BULLETINS: usize = 20;
+/// More than a feed holds (50), so the feeds' window is tested too.
+const BULLETINS: usize = 60;
 
 fn bantin(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bantin"))
@@ -31,6 +32,16 @@ fn count_files(dir: &Path, name: &str) -> usize {
             }
         })
         .sum()
+}
+
+fn count_html(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "html"))
+        })
+        .count()
 }
 
 #[test]
@@ -63,6 +74,27 @@ fn a_generated_site_builds_and_checks_without_errors() {
         .map(|lang| count_files(&out.join(lang).join("bulletins"), "index.html"))
         .sum();
     assert_eq!(pages, BULLETINS * generate::LANGUAGES.len());
+
+    // Feeds keep the newest 50 bulletins, newest first; the sitemap lists every page.
+    for lang in generate::LANGUAGES {
+        let feed = std::fs::read_to_string(out.join(lang).join("atom.xml")).expect("a feed");
+        let updated: Vec<&str> = feed
+            .split("<entry>")
+            .skip(1)
+            .map(|entry| {
+                let start = entry.find("<published>").expect("published") + "<published>".len();
+                &entry[start..start + 10]
+            })
+            .collect();
+        assert_eq!(updated.len(), bantin::plan::FEED_ENTRIES, "{lang}");
+        assert!(
+            updated.windows(2).all(|w| w[0] >= w[1]),
+            "{lang}: {updated:?}"
+        );
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("a sitemap");
+    let html_pages = count_html(&out) - 1; // all but 404.html
+    assert_eq!(sitemap.matches("<loc>").count(), html_pages);
 
     let check = bantin(&["check", "--root", site_arg]);
     let report = format!(

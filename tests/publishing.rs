@@ -480,7 +480,10 @@ fn bulletins_carry_share_cards_and_schema_org_data() {
         assert_eq!(one("twitter:image"), image);
         let title = one("og:title");
         let description = one("og:description");
-        assert_eq!(meta(&html, "description"), std::slice::from_ref(&description));
+        assert_eq!(
+            meta(&html, "description"),
+            std::slice::from_ref(&description)
+        );
 
         let data = json_ld(&html);
         assert_eq!(data["@context"], "https://schema.org");

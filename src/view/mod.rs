@@ -646,13 +646,15 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
     ctx.finish(&page, charts)
 }
 
+/// The host a source link shows, e.g. `baonghean.vn` (sources are checked web addresses).
 fn host_of(url: &str) -> String {
-    url.split("://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or(url)
-        .trim_start_matches("www.")
-        .to_string()
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .unwrap_or_else(|| url.to_string())
 }
 
 /// Resolves a `fig()` citation of a bulletin's narrative to text in the page's language.
