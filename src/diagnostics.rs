@@ -82,9 +82,10 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `path:line:column`, as editors and terminals understand it.
+    /// `path:line:column`, as editors and terminals understand it. A file is named by the
+    /// user, so its name is escaped like any user text.
     pub fn location(&self) -> String {
-        let mut out = self.path.display().to_string();
+        let mut out = escape_line(&self.path.display().to_string()).into_owned();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
             if let Some(column) = self.column {
@@ -208,12 +209,22 @@ fn is_escaped(c: char) -> bool {
 
 /// `text` with every control character other than tab and newline written as `\u{1b}`.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_escaped) {
+    escape(text, is_escaped)
+}
+
+/// `text` as one line of a terminal: every control character written as `\u{1b}`, tab and
+/// newline too (a file name holding a newline would otherwise read as two).
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    escape(text, char::is_control)
+}
+
+fn escape(text: &str, escaped: fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if is_escaped(c) {
+        if escaped(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -364,5 +375,16 @@ mod tests {
         let caret = shown.lines().nth(3).unwrap();
         assert_eq!(excerpt, "1 | a\\u{1b}[2Jb");
         assert_eq!(caret.find('^'), excerpt.find('J'), "{shown}");
+    }
+
+    #[test]
+    fn control_characters_in_file_names_are_escaped() {
+        let d = Diagnostic::error("content/bulletins/a\u{1b}[2J\nb/en.md", "here");
+        assert_eq!(
+            d.to_string(),
+            "error: content/bulletins/a\\u{1b}[2J\\u{a}b/en.md: here"
+        );
+        assert_eq!(escape_line("a\tb"), "a\\u{9}b");
+        assert_eq!(escape_line("en/index.html"), "en/index.html");
     }
 }

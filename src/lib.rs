@@ -17,6 +17,7 @@ pub(crate) mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
@@ -446,6 +447,8 @@ fn untranslated(locales: &Locales, languages: &[String]) -> Diagnostics {
 #[derive(Debug)]
 pub struct BuildReport {
     pub output: PathBuf,
+    /// Bulletins published (drafts only when built with them).
+    pub bulletins: usize,
     pub pages: usize,
     pub files: usize,
     pub charts: usize,
@@ -456,6 +459,14 @@ pub struct BuildReport {
 
 /// Loads, plans, renders and writes the site. On any error the previous output stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(options, &())
+}
+
+/// [`build`], telling `observer` what is planned and each file as it is written.
+pub fn build_with(
+    options: &BuildOptions,
+    observer: &dyn progress::BuildObserver,
+) -> Result<BuildReport, Diagnostics> {
     let output = options
         .output
         .clone()
@@ -476,10 +487,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // Locked from here: pages stream into the staging folder as they render. A failure drops
     // the staging folder and leaves the output as it was.
     let staging = output::Staging::begin(&output, options.force)?;
-    let stats = site.render_to(&plan, &staging, png.as_ref())?;
+    observer.planned(plan.pages.len());
+    let observed = progress::Observed {
+        sink: &staging,
+        observer,
+    };
+    let stats = site.render_to(&plan, &observed, png.as_ref())?;
     let committed = staging.commit()?;
     Ok(BuildReport {
         output,
+        bulletins: site.content.bulletins.len(),
         pages: stats.pages,
         files: committed.files(),
         bytes: committed.bytes(),

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bantin::progress::{self, Feedback, Verbosity};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -41,6 +42,12 @@ enum Command {
         /// Replace an output folder bantin did not make (it has no .bantin-output file).
         #[arg(long)]
         force: bool,
+        /// Print only warnings and errors: no progress bar, no summary.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Also list every file written.
+        #[arg(long, short, conflicts_with = "quiet")]
+        verbose: bool,
     },
     /// Check the site: stated figures against the data, identities, translations, narratives,
     /// figure citations and links (rendered in memory; nothing is written).
@@ -125,6 +132,8 @@ fn main() -> ExitCode {
             no_png,
             cache_dir,
             force,
+            quiet,
+            verbose,
         } => {
             let options = bantin::BuildOptions {
                 root,
@@ -135,18 +144,21 @@ fn main() -> ExitCode {
                 cache_dir,
                 force,
             };
-            match bantin::build(&options) {
+            let verbosity = match (quiet, verbose) {
+                (true, _) => Verbosity::Quiet,
+                (_, true) => Verbosity::Verbose,
+                _ => Verbosity::Normal,
+            };
+            let mode = progress::mode(verbosity, &progress::Terminal::detect());
+            let feedback = Feedback::new(mode, progress::bar_delay());
+            let built = bantin::build_with(&options, &feedback);
+            feedback.clear();
+            match built {
                 Ok(report) => {
                     for warning in &report.warnings.0 {
                         eprintln!("{warning}");
                     }
-                    println!(
-                        "built {} pages ({} files) into {}\nopen {} in a browser",
-                        report.pages,
-                        report.files,
-                        report.output.display(),
-                        report.output.join("index.html").display()
-                    );
+                    print!("{}", feedback.report(&report));
                     ExitCode::SUCCESS
                 }
                 Err(problems) => {
