@@ -19,7 +19,7 @@ use crate::BuildReport;
 
 /// Told how far a build got. Files are written from many threads at once.
 pub trait BuildObserver: Sync {
-    /// The site is planned: `pages` pages will be written, each with its charts.
+    /// The site is planned: `pages` files (pages, feeds, downloads) will be written, with charts.
     fn planned(&self, _pages: usize) {}
     /// The file at `path` (relative to the output, `/`-separated) is written.
     fn wrote(&self, _path: &str) {}
@@ -167,7 +167,7 @@ impl Feedback {
         // Hidden until the build has taken `delay`.
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden())
             .with_style(style)
-            .with_message("pages");
+            .with_message("files");
         Feedback {
             mode,
             started: Instant::now(),
@@ -239,7 +239,9 @@ impl BuildObserver for Feedback {
                 self.bar.set_position(0);
             }
             self.bar.inc(1);
-        } else if path.ends_with(".html") && !state.drawing_pngs {
+        } else if !state.drawing_pngs && self.bar.position() < self.bar.length().unwrap_or(0) {
+            // A planned file: a page, a feed, a sitemap or a download (static files, copied
+            // last, are not planned).
             self.bar.inc(1);
         }
         if !state.shown && self.started.elapsed() >= self.delay {

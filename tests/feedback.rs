@@ -217,8 +217,22 @@ fn a_terminal_shows_a_bar_over_the_pages_then_the_summary() {
     let shown = on_a_terminal(site.path(), "", &[]);
     let summary = shown.split_once("Built ").expect(&shown).1;
     let pages = counts(&format!("Built {}", summary.lines().next().expect(&shown)))[1];
-    assert!(shown.contains("pages"), "{shown:?}");
-    assert!(shown.contains(&format!("/{pages}")), "{shown:?}");
+    // The bar runs over the planned files: pages, feeds, sitemap, robots.txt, downloads.
+    let out = site.path().join("output");
+    let planned = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            [".html", ".xml", ".csv", ".json", "robots.txt"]
+                .iter()
+                .any(|end| name.ends_with(end))
+        })
+        .count();
+    assert!(planned > pages);
+    assert!(shown.contains("files"), "{shown:?}");
+    assert!(shown.contains(&format!("/{planned}")), "{shown:?}");
     // Coloured, and taken off the line before the summary.
     assert!(shown.contains("\u{1b}[36m"), "{shown:?}");
     assert!(shown.contains("\u{1b}[2KBuilt "), "{shown:?}");
@@ -229,7 +243,7 @@ fn a_terminal_shows_a_bar_over_the_pages_then_the_summary() {
 fn no_color_draws_the_bar_without_colour() {
     let site = example();
     let shown = on_a_terminal(site.path(), "", &[("NO_COLOR", "1")]);
-    assert!(shown.contains("pages ["), "{shown:?}");
+    assert!(shown.contains("files ["), "{shown:?}");
     assert!(!shown.contains("\u{1b}[3"), "{shown:?}");
 }
 
