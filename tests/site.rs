@@ -270,7 +270,7 @@ fn every_seed_figure_is_on_its_bulletin_page() {
 #[test]
 fn pages_carry_language_tags_alternates_and_canonical() {
     let zh = bulletin("zh", NGHE_AN);
-    assert!(zh.contains("<html lang=\"zh-Hans\">"));
+    assert!(zh.contains("<html lang=\"zh-Hans\" dir=\"ltr\">"));
     for tag in ["vi", "en", "zh-Hans", "nb"] {
         assert!(
             zh.contains(&format!("hreflang=\"{tag}\"")),
@@ -280,8 +280,35 @@ fn pages_carry_language_tags_alternates_and_canonical() {
     assert!(zh.contains(
         "rel=\"canonical\" href=\"https://bantin.example.org/zh/bulletins/2024-01-18-nghe-an/\""
     ));
-    assert!(bulletin("vi", NGHE_AN).contains("<html lang=\"vi\">"));
-    assert!(bulletin("nb", NGHE_AN).contains("<html lang=\"nb\">"));
+    assert!(bulletin("vi", NGHE_AN).contains("<html lang=\"vi\" dir=\"ltr\">"));
+    assert!(bulletin("nb", NGHE_AN).contains("<html lang=\"nb\" dir=\"ltr\">"));
+}
+
+/// Every element marked with a language also carries that language's direction (CLDR's, by
+/// its script): a right-to-left language would read right in any page.
+#[test]
+fn every_language_mark_has_its_direction() {
+    for entry in walkdir::WalkDir::new(built()) {
+        let entry = entry.expect("walk");
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).expect("read");
+        let marks = html.match_indices(" lang=\"").count();
+        assert!(marks > 1, "{}", entry.path().display());
+        for (at, _) in html.match_indices(" lang=\"") {
+            let start = html[..at].rfind('<').expect("inside a tag");
+            let tag = &html[start..at + html[at..].find('>').expect("the tag ends")];
+            // Charts are images: their direction is their text's own.
+            if !tag.starts_with("<svg") {
+                assert!(
+                    tag.contains(" dir=\"ltr\""),
+                    "{}: {tag}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
 }
 
 #[test]

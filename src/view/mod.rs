@@ -13,7 +13,7 @@ use crate::content::{
 };
 use crate::diagnostics::Diagnostic;
 use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
-use crate::i18n::{arg, Locales, Localizer, MissingMessage};
+use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
 use crate::plan::{PageId, Pager, PlannedPage, Shows};
 use charts::{ChartMaker, PageChart};
@@ -22,6 +22,7 @@ use charts::{ChartMaker, PageChart};
 struct Alternate {
     lang: String,
     html_lang: String,
+    dir: &'static str,
     name: String,
     href: String,
     url: String,
@@ -33,6 +34,8 @@ struct Alternate {
 struct Layout {
     lang: String,
     html_lang: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    dir: &'static str,
     /// Relative path from the page to the output root, e.g. `../../../`.
     root: String,
     canonical: String,
@@ -97,6 +100,7 @@ struct OtherNarrative {
     name: String,
     href: String,
     lang: String,
+    dir: &'static str,
 }
 
 /// What one page may read: chosen by the plan, borrowed from the model, nothing else.
@@ -281,6 +285,7 @@ impl<'a> PageContext<'a> {
             alternates.push(Alternate {
                 lang: lang.clone(),
                 html_lang: config.html_lang(lang).to_string(),
+                dir: text_direction(config.html_lang(lang)),
                 name,
                 href: self.href(&target),
                 url: self.url(&target),
@@ -290,6 +295,7 @@ impl<'a> PageContext<'a> {
         Ok(Layout {
             lang: self.localizer.lang().to_string(),
             html_lang: self.localizer.html_lang().to_string(),
+            dir: self.localizer.dir(),
             root: self.root(),
             canonical: self.url(self.page),
             alternates,
@@ -545,6 +551,7 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
                         slug: slug.to_string(),
                     }),
                     lang: inputs.config.html_lang(other).to_string(),
+                    dir: text_direction(inputs.config.html_lang(other)),
                 });
             }
         }
@@ -972,6 +979,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
     struct Choice {
         lang: String,
         html_lang: String,
+        dir: &'static str,
         name: String,
         prompt: String,
         href: String,
@@ -980,6 +988,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
     #[derive(Serialize)]
     struct Chooser {
         html_lang: String,
+        dir: &'static str,
         title: String,
         choices: Vec<Choice>,
         canonical: String,
@@ -1006,6 +1015,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         choices.push(Choice {
             lang: lang.clone(),
             html_lang: config.html_lang(lang).to_string(),
+            dir: text_direction(config.html_lang(lang)),
             name: l
                 .text("language-name")
                 .map_err(|e| missing(inputs.root, e))?,
@@ -1030,6 +1040,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         })?;
     let page = Chooser {
         html_lang: config.html_lang(&config.default_language).to_string(),
+        dir: default.dir(),
         title: default
             .text("site-name")
             .map_err(|e| missing(inputs.root, e))?,
