@@ -552,8 +552,9 @@ fn trends_break_at_border_changes() {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .filter(|e| e.path().components().any(|c| c.as_os_str() == "charts"))
         .count();
-    assert_eq!(pngs, 0, "--no-png writes no PNG");
+    assert_eq!(pngs, 0, "--no-png writes no chart PNG");
 }
 
 #[test]
@@ -616,4 +617,132 @@ fn updates_show_and_drafts_wait() {
     assert!(build(true)
         .join(format!("en/bulletins/{AN_GIANG}/index.html"))
         .exists());
+}
+
+/// Every `.html` file of the built example, by its path inside the output.
+fn html_pages() -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(built()).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let rel = entry.path().strip_prefix(built()).expect("inside");
+            let html = std::fs::read_to_string(entry.path()).expect("read");
+            pages.push((rel.to_string_lossy().replace('\\', "/"), html));
+        }
+    }
+    pages
+}
+
+const BASE: &str = "https://bantin.example.org/";
+
+/// The page's way to the output root, as its icons use it: `../../` or, on the 404 page
+/// (served at any depth), the base URL's path.
+fn root_of(path: &str) -> String {
+    if path == "404.html" {
+        "/".to_string()
+    } else {
+        "../".repeat(path.matches('/').count())
+    }
+}
+
+#[test]
+fn every_page_links_the_site_icons() {
+    let pages = html_pages();
+    assert!(pages.len() > 40, "{} pages", pages.len());
+    for (path, html) in &pages {
+        let root = root_of(path);
+        assert_all(
+            html,
+            &[
+                &format!("<link rel=\"icon\" href=\"{root}favicon.svg\" type=\"image/svg+xml\">"),
+                &format!("<link rel=\"icon\" href=\"{root}favicon.ico\" sizes=\"32x32\">"),
+                &format!("<link rel=\"apple-touch-icon\" href=\"{root}apple-touch-icon.png\">"),
+            ],
+        );
+    }
+    for file in ["favicon.svg", "favicon.ico", "apple-touch-icon.png"] {
+        assert!(built().join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn the_404_page_offers_every_language_from_any_depth() {
+    let html = page("404.html");
+    assert!(html.contains("<html lang=\"vi\" dir=\"ltr\">"));
+    for (lang, tag) in [("vi", "vi"), ("en", "en"), ("zh", "zh-Hans"), ("nb", "nb")] {
+        assert!(
+            html.contains(&format!(
+                "<li lang=\"{tag}\" dir=\"ltr\"><a href=\"{BASE}{lang}/\" hreflang=\"{tag}\">"
+            )),
+            "{lang}"
+        );
+    }
+    // Nothing relative: the page is served in place of any missing address. Links go to the
+    // site's address; images load from the host it is served by.
+    for value in html.split("<a href=\"").skip(1) {
+        assert!(value.starts_with("https://"), "<a href=\"{value:.40}");
+    }
+    let images = html.split(" src=\"").skip(1);
+    for value in images.chain(html.split("<link rel=\"icon\" href=\"").skip(1)) {
+        assert!(value.starts_with('/'), "{value:.40}");
+    }
+    assert!(html.contains("noindex"));
+}
+
+/// The PNG of `favicon.svg` at `size` pixels, on `background` (None: transparent).
+fn draw_icon(size: u32, background: Option<resvg::tiny_skia::Color>) -> resvg::tiny_skia::Pixmap {
+    use resvg::{tiny_skia, usvg};
+    let svg = std::fs::read(root().join("templates/static/favicon.svg")).expect("favicon.svg");
+    let tree = usvg::Tree::from_data(&svg, &usvg::Options::default()).expect("parses");
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).expect("a pixmap");
+    if let Some(colour) = background {
+        pixmap.fill(colour);
+    }
+    let scale = size as f32 / tree.size().width();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+/// `favicon.ico` (what browsers ask a site's root for) and `apple-touch-icon.png` (opaque, as
+/// iOS wants it) are favicon.svg drawn small. Set BANTIN_UPDATE_ICONS=1 to draw them again
+/// after changing the SVG.
+#[test]
+fn bitmap_icons_are_the_svg_icon_drawn() {
+    let statics = root().join("templates/static");
+    let accent = resvg::tiny_skia::Color::from_rgba8(0x0b, 0x5c, 0x8a, 0xff);
+    let small = draw_icon(32, None).encode_png().expect("png");
+    let touch = draw_icon(180, Some(accent)).encode_png().expect("png");
+    // An ICO file holding one 32×32 PNG: a 6-byte header, a 16-byte entry, then the image.
+    let mut ico = vec![0, 0, 1, 0, 1, 0, 32, 32, 0, 0, 1, 0, 32, 0];
+    ico.extend_from_slice(&u32::try_from(small.len()).expect("small").to_le_bytes());
+    ico.extend_from_slice(&22u32.to_le_bytes());
+    ico.extend_from_slice(&small);
+    if std::env::var_os("BANTIN_UPDATE_ICONS").is_some() {
+        std::fs::write(statics.join("favicon.ico"), &ico).expect("write");
+        std::fs::write(statics.join("apple-touch-icon.png"), &touch).expect("write");
+    }
+    let pixels = |png: &[u8]| {
+        resvg::tiny_skia::Pixmap::decode_png(png)
+            .expect("decodes")
+            .data()
+            .to_vec()
+    };
+    let stored_ico = std::fs::read(statics.join("favicon.ico")).expect("favicon.ico");
+    assert_eq!(&stored_ico[..6], &ico[..6], "one icon");
+    assert_eq!(&stored_ico[6..8], &[32, 32], "32×32");
+    assert_eq!(
+        pixels(&stored_ico[22..]),
+        pixels(&small),
+        "favicon.ico is not favicon.svg: run with BANTIN_UPDATE_ICONS=1"
+    );
+    let stored_touch = std::fs::read(statics.join("apple-touch-icon.png")).expect("png");
+    assert_eq!(
+        pixels(&stored_touch),
+        pixels(&touch),
+        "apple-touch-icon.png is not favicon.svg: run with BANTIN_UPDATE_ICONS=1"
+    );
 }

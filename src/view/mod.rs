@@ -973,6 +973,14 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     ctx.finish(&page, charts)
 }
 
+/// The path of the site's base URL on its host: `/bao-cao/` of `https://example.org/bao-cao/`.
+fn site_path(base_url: &str) -> &str {
+    base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|slash| &rest[slash..]))
+        .unwrap_or("/")
+}
+
 /// The root language chooser and the 404 page: every language at once, each marked with its tag.
 fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Serialize> {
     #[derive(Serialize)]
@@ -993,6 +1001,9 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         choices: Vec<Choice>,
         canonical: String,
         not_found: bool,
+        /// The way to the output root: the chooser is there; the 404 page is served at any
+        /// depth, so it goes by the base URL's path (`/`, `/bao-cao/`).
+        root: String,
     }
     let config = inputs.config;
     let mut choices = Vec::new();
@@ -1038,6 +1049,13 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
                 "no messages for the default language",
             )
         })?;
+    // The 404 page loads its icons from the site's own host, at any depth: by the base URL's
+    // path, which also works on a local preview of the site.
+    let root = if not_found {
+        site_path(inputs.base_url)
+    } else {
+        ""
+    };
     let page = Chooser {
         html_lang: config.html_lang(&config.default_language).to_string(),
         dir: default.dir(),
@@ -1047,6 +1065,20 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         choices,
         canonical: inputs.base_url.to_string(),
         not_found,
+        root: root.to_string(),
     };
     Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_path;
+
+    #[test]
+    fn the_site_path_is_the_base_urls_path() {
+        assert_eq!(site_path("https://example.org/"), "/");
+        assert_eq!(site_path("https://example.org/bao-cao/"), "/bao-cao/");
+        assert_eq!(site_path("http://127.0.0.1:8080/"), "/");
+        assert_eq!(site_path("https://example.org"), "/");
+    }
 }
