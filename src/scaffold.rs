@@ -31,6 +31,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "templates/static/apple-touch-icon.png",
     "templates/static/favicon.ico",
     "templates/static/favicon.svg",
+    "templates/static/logo.svg",
     "templates/static/style.css",
     "locales/en/charts.ftl",
     "locales/en/indicators.ftl",

@@ -646,7 +646,7 @@ fn root_of(path: &str) -> String {
 }
 
 #[test]
-fn every_page_links_the_site_icons() {
+fn every_page_has_icons_and_publisher() {
     let pages = html_pages();
     assert!(pages.len() > 40, "{} pages", pages.len());
     for (path, html) in &pages {
@@ -657,11 +657,79 @@ fn every_page_links_the_site_icons() {
                 &format!("<link rel=\"icon\" href=\"{root}favicon.svg\" type=\"image/svg+xml\">"),
                 &format!("<link rel=\"icon\" href=\"{root}favicon.ico\" sizes=\"32x32\">"),
                 &format!("<link rel=\"apple-touch-icon\" href=\"{root}apple-touch-icon.png\">"),
+                // The name beside it says who publishes: the logo is decoration.
+                &format!("<img src=\"{root}logo.svg\" alt=\"\" width=\"40\" height=\"40\">"),
+                "<a href=\"https://toasoan.example.org/\">",
             ],
         );
     }
-    for file in ["favicon.svg", "favicon.ico", "apple-touch-icon.png"] {
+    for file in [
+        "favicon.svg",
+        "favicon.ico",
+        "apple-touch-icon.png",
+        "logo.svg",
+    ] {
         assert!(built().join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn the_publisher_is_named_in_each_language() {
+    for (lang, name) in [
+        ("vi", "Đơn vị phát hành: "),
+        ("en", "Publisher: "),
+        ("zh", "发布单位："),
+        ("nb", "Utgiver: "),
+    ] {
+        let home = page(&format!("{lang}/index.html"));
+        let footer = &home[home.find("<footer class=\"site\">").expect("footer")..];
+        assert!(footer.contains(name), "{lang}");
+        assert!(!footer.contains("publisher-"), "{lang}: a message id");
+    }
+    // The chooser and the 404 page speak the default language.
+    assert!(page("index.html").contains("Ban biên tập Bản tin bảo hiểm xã hội"));
+    assert!(page("404.html").contains("Ban biên tập Bản tin bảo hiểm xã hội"));
+}
+
+#[test]
+fn bulletins_say_who_publishes_where_the_figures_come_from_and_when() {
+    let with_source = bulletin("en", DONG_NAI);
+    let credits = with_source
+        .split("<p class=\"meta credits\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("a credits line");
+    assert_all(
+        credits,
+        &[
+            "Publisher: <a href=\"https://toasoan.example.org/\">Social insurance bulletins editorial desk</a>",
+            "Source of the figures: <a href=\"https://baodongnai.com.vn/",
+            "rel=\"external\">baodongnai.com.vn</a>",
+        ],
+    );
+    // Near the top, beside the dates, not at the foot of the article.
+    let article = &with_source[with_source.find("<article").expect("an article")..];
+    let header = &article[..article.find("</header>").expect("its header")];
+    assert!(header.contains("<p class=\"meta credits\">"));
+    assert!(header.contains("<time datetime=\"2025-12-10\">December 10, 2025</time>"));
+
+    // A bulletin without a source link says so, in every language.
+    for (lang, words) in [
+        (
+            "en",
+            "Source of the figures: the conference report (no link to the source article is given)",
+        ),
+        (
+            "vi",
+            "Nguồn số liệu: báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)",
+        ),
+        ("zh", "数据来源：工作会议报告（未提供原文链接）"),
+        (
+            "nb",
+            "Kilde for tallene: konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)",
+        ),
+    ] {
+        assert!(bulletin(lang, NGHE_AN).contains(words), "{lang}");
     }
 }
 

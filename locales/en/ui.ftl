@@ -20,7 +20,6 @@ bulletin-updated = updated
 bulletin-headline = Key figures
 bulletin-narrative = Summary
 bulletin-figures = Results and targets
-bulletin-source = Source:
 bulletin-default-title = { $region }: results for { $year }
 narrative-missing = The written summary of this bulletin is not available in English yet. All figures below are complete. Read the summary in:
 
@@ -58,3 +57,15 @@ pager-label = Pages of the list
 pager-newer = Newer
 pager-older = Older
 pager-position = Page { $current } of { $total }
+
+## Site furniture: who publishes the site, and where each bulletin's figures come from.
+
+# The publisher's name, on every page beside its logo. The example names a fictional desk;
+# a real site names its own newsroom or office here.
+publisher-name = Social insurance bulletins editorial desk
+# Before the publisher's name. {" "} keeps a space after the colon where the language wants one.
+publisher-label = Publisher:{" "}
+# Before the link to the article a bulletin's figures come from.
+credit-figures = Source of the figures:{" "}
+# Instead of that link, when the bulletin names no source article.
+credit-no-source = the conference report (no link to the source article is given)

@@ -20,7 +20,6 @@ bulletin-updated = oppdatert
 bulletin-headline = Nøkkeltall
 bulletin-narrative = Sammendrag
 bulletin-figures = Resultater og mål
-bulletin-source = Kilde:
 bulletin-default-title = { $region }: resultater for { $year }
 narrative-missing = Det skriftlige sammendraget av denne bulletinen finnes ikke på norsk ennå. Alle tallene nedenfor er komplette. Les sammendraget på:
 
@@ -58,3 +57,15 @@ pager-label = Sider i listen
 pager-newer = Nyere
 pager-older = Eldre
 pager-position = Side { $current } av { $total }
+
+## Fast innhold på nettstedet: hvem som gir det ut, og hvor tallene i hver bulletin kommer fra.
+
+# Utgiverens navn, på hver side ved siden av logoen. Eksempelet bruker en oppdiktet redaksjon;
+# et ekte nettsted skriver navnet på sin egen redaksjon eller sitt eget kontor her.
+publisher-name = Redaksjonen for Bulletiner om sosialtrygd
+# Foran utgiverens navn. {" "} beholder mellomrommet etter kolon.
+publisher-label = Utgiver:{" "}
+# Foran lenken til artikkelen tallene i bulletinen kommer fra.
+credit-figures = Kilde for tallene:{" "}
+# I stedet for lenken, når bulletinen ikke oppgir noen kildeartikkel.
+credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)

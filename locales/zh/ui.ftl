@@ -20,7 +20,6 @@ bulletin-updated = 更新于
 bulletin-headline = 主要数据
 bulletin-narrative = 摘要
 bulletin-figures = 结果与目标
-bulletin-source = 来源：
 bulletin-default-title = { $region }：{ $year }年工作成果
 narrative-missing = 本期简报的文字摘要暂无中文版本。以下数据完整无缺。可阅读以下语言的摘要：
 
@@ -58,3 +57,15 @@ pager-label = 列表分页
 pager-newer = 较新
 pager-older = 较早
 pager-position = 第{ $current }页，共{ $total }页
+
+## 网站通用信息：发布单位及各期简报的数据来源。
+
+# 发布单位名称，在每个页面的标志旁显示。示例网站使用虚构的编辑部；
+# 实际网站在此填写本单位的名称。
+publisher-name = 社会保险简报编辑部
+# 位于发布单位名称之前。中文全角冒号后不加空格。
+publisher-label = 发布单位：
+# 位于简报数据原文链接之前。
+credit-figures = 数据来源：
+# 简报未注明原文时，代替该链接显示。
+credit-no-source = 工作会议报告（未提供原文链接）

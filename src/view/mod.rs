@@ -43,6 +43,50 @@ struct Layout {
     home: String,
     /// Where a list page stands, and its neighbours.
     pager: Option<PagerLinks>,
+    publisher: PublisherView,
+}
+
+/// Who publishes the site, as every page's footer names it.
+#[derive(Serialize)]
+struct PublisherView {
+    /// "Publisher:", in the page's language.
+    label: String,
+    /// The `publisher-name` message, in the page's language.
+    name: String,
+    /// The publisher's own website.
+    url: Option<String>,
+    logo: Option<Logo>,
+}
+
+#[derive(Serialize)]
+struct Logo {
+    /// Relative to the page, or from the host's root on the 404 page (served at any depth).
+    src: String,
+    width: u32,
+    height: u32,
+}
+
+impl PublisherView {
+    /// `root` is the page's way to the output root: relative, or the base URL's path.
+    fn new(
+        config: &SiteConfig,
+        words: Localizer,
+        root: &str,
+    ) -> Result<PublisherView, MissingMessage> {
+        let publisher = &config.publisher;
+        Ok(PublisherView {
+            label: words.text("publisher-label")?,
+            name: words.text("publisher-name")?,
+            url: publisher.url.clone(),
+            logo: publisher.logo.as_ref().zip(publisher.logo_size).map(
+                |(logo, (width, height))| Logo {
+                    src: format!("{root}{logo}"),
+                    width,
+                    height,
+                },
+            ),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -304,6 +348,8 @@ impl<'a> PageContext<'a> {
                 page: 1,
             }),
             pager: self.pager_links()?,
+            publisher: PublisherView::new(config, self.localizer, &self.root())
+                .map_err(|e| missing(self.inputs.root, e))?,
         })
     }
 
@@ -1004,6 +1050,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         /// The way to the output root: the chooser is there; the 404 page is served at any
         /// depth, so it goes by the base URL's path (`/`, `/bao-cao/`).
         root: String,
+        publisher: PublisherView,
     }
     let config = inputs.config;
     let mut choices = Vec::new();
@@ -1049,8 +1096,8 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
                 "no messages for the default language",
             )
         })?;
-    // The 404 page loads its icons from the site's own host, at any depth: by the base URL's
-    // path, which also works on a local preview of the site.
+    // The 404 page loads its icons and logo from the site's own host, at any depth: by
+    // the base URL's path, which also works on a local preview of the site.
     let root = if not_found {
         site_path(inputs.base_url)
     } else {
@@ -1066,6 +1113,8 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         canonical: inputs.base_url.to_string(),
         not_found,
         root: root.to_string(),
+        publisher: PublisherView::new(config, default, root)
+            .map_err(|e| missing(inputs.root, e))?,
     };
     Ok(page)
 }
