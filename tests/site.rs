@@ -733,6 +733,42 @@ fn bulletins_say_who_publishes_where_the_figures_come_from_and_when() {
     }
 }
 
+/// The content of `<meta name="description">`.
+fn description(html: &str) -> &str {
+    let marker = "<meta name=\"description\" content=\"";
+    let rest = &html[html.find(marker).expect("a description") + marker.len()..];
+    &rest[..rest.find('"').expect("closed")]
+}
+
+#[test]
+fn home_region_and_bulletin_pages_describe_themselves() {
+    let region = page("en/regions/nghe-an/index.html");
+    assert!(
+        description(&region).contains("in Nghệ An"),
+        "{}",
+        description(&region)
+    );
+    assert!(description(&page("zh/regions/nghe-an/index.html")).starts_with("乂安省"));
+    assert!(description(&page("vi/regions/dong-nai/index.html")).contains("tại Đồng Nai"));
+    let home = description(&page("nb/index.html")).to_string();
+    assert!(home.starts_with("De siste bulletinene"), "{home}");
+    let bulletin_page = bulletin("en", NGHE_AN);
+    let summary = bulletin_page
+        .split("<p class=\"lead\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("a summary");
+    assert_eq!(description(&bulletin_page), summary);
+    let mut seen = std::collections::BTreeSet::new();
+    for lang in ["vi", "en", "zh", "nb"] {
+        for region in ["viet-nam", "nghe-an", "quang-binh", "an-giang", "dong-nai"] {
+            let text =
+                description(&page(&format!("{lang}/regions/{region}/index.html"))).to_string();
+            assert!(seen.insert(text.clone()), "{lang} {region} repeats {text}");
+        }
+    }
+}
+
 #[test]
 fn the_404_page_offers_every_language_from_any_depth() {
     let html = page("404.html");

@@ -58,7 +58,8 @@ pager-newer = Newer
 pager-older = Older
 pager-position = Page { $current } of { $total }
 
-## Site furniture: who publishes the site, and where each bulletin's figures come from.
+## Site furniture: who publishes the site, where each bulletin's figures come from,
+## and descriptions of the pages for search engines and link previews.
 
 # The publisher's name, on every page beside its logo. The example names a fictional desk;
 # a real site names its own newsroom or office here.
@@ -69,3 +70,6 @@ publisher-label = Publisher:{" "}
 credit-figures = Source of the figures:{" "}
 # Instead of that link, when the bulletin names no source article.
 credit-no-source = the conference report (no link to the source article is given)
+# <meta name="description"> of the home page and of a region's page ($region is its name).
+home-description = The latest bulletins on social, health and unemployment insurance in Viet Nam and its provinces: results, targets, charts and figures in four languages.
+region-description = Results and targets of social, health and unemployment insurance in { $region }, year by year, with charts and the bulletins of its conferences.

@@ -58,7 +58,8 @@ pager-newer = Nyere
 pager-older = Eldre
 pager-position = Side { $current } av { $total }
 
-## Fast innhold på nettstedet: hvem som gir det ut, og hvor tallene i hver bulletin kommer fra.
+## Fast innhold på nettstedet: hvem som gir det ut, hvor tallene i hver bulletin kommer fra,
+## og beskrivelser av sidene for søkemotorer og lenkeforhåndsvisninger.
 
 # Utgiverens navn, på hver side ved siden av logoen. Eksempelet bruker en oppdiktet redaksjon;
 # et ekte nettsted skriver navnet på sin egen redaksjon eller sitt eget kontor her.
@@ -69,3 +70,6 @@ publisher-label = Utgiver:{" "}
 credit-figures = Kilde for tallene:{" "}
 # I stedet for lenken, når bulletinen ikke oppgir noen kildeartikkel.
 credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)
+# <meta name="description"> for forsiden og for en regions side ($region er navnet).
+home-description = De siste bulletinene om sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
+region-description = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.

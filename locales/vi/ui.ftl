@@ -58,7 +58,8 @@ pager-newer = Mới hơn
 pager-older = Cũ hơn
 pager-position = Trang { $current }/{ $total }
 
-## Thông tin chung của trang: đơn vị phát hành và nguồn số liệu của từng bản tin.
+## Thông tin chung của trang: đơn vị phát hành, nguồn số liệu của từng bản tin
+## và phần mô tả trang cho công cụ tìm kiếm, bản xem trước đường dẫn.
 
 # Tên đơn vị phát hành, hiển thị cạnh logo trên mọi trang. Trang mẫu dùng một ban biên tập giả định;
 # trang thật ghi tên tòa soạn hoặc cơ quan của mình.
@@ -69,3 +70,6 @@ publisher-label = Đơn vị phát hành:{" "}
 credit-figures = Nguồn số liệu:{" "}
 # Thay cho đường dẫn đó khi bản tin không ghi bài viết gốc.
 credit-no-source = báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)
+# <meta name="description"> của trang chủ và trang địa phương ($region là tên địa phương).
+home-description = Bản tin mới nhất về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của cả nước và các tỉnh: kết quả, chỉ tiêu, biểu đồ và số liệu bằng bốn ngôn ngữ.
+region-description = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại { $region } qua các năm, kèm biểu đồ và các bản tin hội nghị.

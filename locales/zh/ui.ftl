@@ -58,7 +58,7 @@ pager-newer = 较新
 pager-older = 较早
 pager-position = 第{ $current }页，共{ $total }页
 
-## 网站通用信息：发布单位及各期简报的数据来源。
+## 网站通用信息：发布单位、各期简报的数据来源，以及供搜索引擎和链接预览使用的页面描述。
 
 # 发布单位名称，在每个页面的标志旁显示。示例网站使用虚构的编辑部；
 # 实际网站在此填写本单位的名称。
@@ -69,3 +69,6 @@ publisher-label = 发布单位：
 credit-figures = 数据来源：
 # 简报未注明原文时，代替该链接显示。
 credit-no-source = 工作会议报告（未提供原文链接）
+# 首页及地区页面的 <meta name="description">（$region 为地区名称）。
+home-description = 越南全国及各省社会保险、医疗保险和失业保险最新简报：工作成果、目标、图表和数据，提供四种语言版本。
+region-description = { $region }历年社会保险、医疗保险和失业保险工作成果与目标，附图表及历次工作会议简报。
