@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -791,6 +792,147 @@ fn the_404_page_offers_every_language_from_any_depth() {
         assert!(value.starts_with('/'), "{value:.40}");
     }
     assert!(html.contains("noindex"));
+}
+
+/// The pasteable snippets of a page, as the reader copies them (unescaped).
+fn embeds(html: &str) -> Vec<String> {
+    html.split("<textarea id=\"embed-")
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find('>').expect("tag ends") + 1..];
+            let text = &text[..text.find("</textarea>").expect("closed")];
+            quick_xml::escape::unescape(text)
+                .expect("escaped text")
+                .into_owned()
+        })
+        .collect()
+}
+
+/// What an embed snippet holds: the image's attributes, the link, and the caption's text.
+#[derive(Debug, Default)]
+struct Embedded {
+    lang: String,
+    image: BTreeMap<String, String>,
+    link: String,
+    caption: String,
+}
+
+fn parse_embed(snippet: &str) -> Embedded {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(snippet);
+    // HTML's void elements (<img>, <br>) never close.
+    reader.config_mut().check_end_names = false;
+    let mut found = Embedded::default();
+    let mut in_caption = false;
+    loop {
+        let event = reader.read_event().expect("the snippet parses");
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let attrs: BTreeMap<String, String> = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.expect("an attribute");
+                        (
+                            String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                            a.unescape_value().expect("escaped").into_owned(),
+                        )
+                    })
+                    .collect();
+                match e.name().as_ref() {
+                    b"figure" => found.lang = attrs["lang"].clone(),
+                    b"img" => found.image = attrs,
+                    b"a" => found.link = attrs["href"].clone(),
+                    b"figcaption" => in_caption = true,
+                    b"br" => found.caption.push('\n'),
+                    other => panic!("unexpected <{}>", String::from_utf8_lossy(other)),
+                }
+            }
+            Event::End(e) if e.name().as_ref() == b"figcaption" => in_caption = false,
+            Event::Text(t) if in_caption => {
+                found.caption.push_str(&t.unescape().expect("escaped"));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn charts_can_be_embedded_elsewhere() {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let page_path = bulletin_path(lang, QUANG_BINH);
+        let html = page(&page_path);
+        let snippets = embeds(&html);
+        assert_eq!(snippets.len(), 3, "{lang}: one per chart");
+        // Each embed sits in a closed <details> with a label, so it needs no script.
+        assert_eq!(html.matches("<details class=\"embed\">").count(), 3);
+        for id in ["result-vs-target", "participants-trend", "si-split"] {
+            assert!(
+                html.contains(&format!("<label for=\"embed-{id}\">")),
+                "{lang} {id}"
+            );
+        }
+        for (snippet, chart) in
+            snippets
+                .iter()
+                .zip(["result-vs-target", "participants-trend", "si-split"])
+        {
+            let embedded = parse_embed(snippet);
+            let src = &embedded.image["src"];
+            let file = src
+                .strip_prefix(BASE)
+                .unwrap_or_else(|| panic!("{lang}: not absolute: {src}"));
+            assert!(built().join(file).is_file(), "{lang}: {src} is written");
+            let linked = chart_file_in(built(), &page_path, chart, "svg").expect("linked");
+            assert_eq!(
+                built().join(file).canonicalize().expect("exists"),
+                linked.canonicalize().expect("exists"),
+                "{lang} {chart}: the page's own SVG"
+            );
+            let svg = std::fs::read_to_string(&linked).expect("svg");
+            let size = format!(
+                "width=\"{}\" height=\"{}\"",
+                embedded.image["width"], embedded.image["height"]
+            );
+            assert!(svg.contains(&size), "{lang} {chart}: {size}");
+            let alt = &embedded.image["alt"];
+            assert!(
+                !alt.is_empty()
+                    && svg.contains(&format!(
+                        ">{}</desc>",
+                        quick_xml::escape::escape(alt.as_str())
+                    )),
+                "{lang} {chart}: the alt text is the chart's text alternative"
+            );
+            assert!(
+                html.contains(&format!(
+                    "<p>{}</p>",
+                    quick_xml::escape::escape(alt.as_str())
+                )),
+                "{lang} {chart}: the alt text is the chart's description"
+            );
+            assert_eq!(
+                embedded.link,
+                format!("{BASE}{lang}/bulletins/{QUANG_BINH}/"),
+                "{lang}: links back to the page"
+            );
+            let tag = if lang == "zh" { "zh-Hans" } else { lang };
+            assert_eq!(embedded.lang, tag);
+            let (title, credit) = embedded.caption.split_once('\n').expect("two lines");
+            assert!(
+                svg.contains(&format!(">{}</title>", quick_xml::escape::escape(title))),
+                "{lang} {chart}: the caption starts with the chart's title: {title}"
+            );
+            let publisher = match lang {
+                "vi" => "Nguồn: Ban biên tập Bản tin bảo hiểm xã hội",
+                "en" => "Source: Social insurance bulletins editorial desk",
+                "zh" => "来源：社会保险简报编辑部",
+                _ => "Kilde: Redaksjonen for Bulletiner om sosialtrygd",
+            };
+            assert_eq!(credit, publisher, "{lang}");
+        }
+    }
 }
 
 /// The PNG of `favicon.svg` at `size` pixels, on `background` (None: transparent).

@@ -73,3 +73,11 @@ credit-no-source = the conference report (no link to the source article is given
 # <meta name="description"> of the home page and of a region's page ($region is its name).
 home-description = The latest bulletins on social, health and unemployment insurance in Viet Nam and its provinces: results, targets, charts and figures in four languages.
 region-description = Results and targets of social, health and unemployment insurance in { $region }, year by year, with charts and the bulletins of its conferences.
+
+## Embedding a chart on another website: the code under each chart.
+
+# Under each chart: HTML code another website can paste to show the chart.
+embed-summary = Embed this chart
+embed-label = HTML code to copy into your page
+# The credit under an embedded chart, linked to the bulletin it comes from.
+embed-credit = Source: { $publisher }

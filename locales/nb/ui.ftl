@@ -73,3 +73,11 @@ credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgi
 # <meta name="description"> for forsiden og for en regions side ($region er navnet).
 home-description = De siste bulletinene om sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
 region-description = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.
+
+## Bygge inn et diagram på andre nettsteder: koden under hvert diagram.
+
+# Under hvert diagram: HTML-kode andre nettsteder kan lime inn for å vise diagrammet.
+embed-summary = Bygg inn dette diagrammet
+embed-label = HTML-kode du kan kopiere inn på din egen nettside
+# Kildelinjen under et innebygd diagram, med lenke til bulletinen det kommer fra.
+embed-credit = Kilde: { $publisher }

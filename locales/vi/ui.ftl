@@ -73,3 +73,11 @@ credit-no-source = báo cáo tại hội nghị (không có đường dẫn đ�
 # <meta name="description"> của trang chủ và trang địa phương ($region là tên địa phương).
 home-description = Bản tin mới nhất về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của cả nước và các tỉnh: kết quả, chỉ tiêu, biểu đồ và số liệu bằng bốn ngôn ngữ.
 region-description = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại { $region } qua các năm, kèm biểu đồ và các bản tin hội nghị.
+
+## Nhúng biểu đồ vào trang web khác: mã HTML dưới mỗi biểu đồ.
+
+# Dưới mỗi biểu đồ: mã HTML để trang web khác dán vào và hiển thị biểu đồ.
+embed-summary = Nhúng biểu đồ này
+embed-label = Mã HTML để chép vào trang của bạn
+# Dòng ghi nguồn dưới biểu đồ được nhúng, dẫn về bản tin gốc.
+embed-credit = Nguồn: { $publisher }

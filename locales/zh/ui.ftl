@@ -72,3 +72,11 @@ credit-no-source = 工作会议报告（未提供原文链接）
 # 首页及地区页面的 <meta name="description">（$region 为地区名称）。
 home-description = 越南全国及各省社会保险、医疗保险和失业保险最新简报：工作成果、目标、图表和数据，提供四种语言版本。
 region-description = { $region }历年社会保险、医疗保险和失业保险工作成果与目标，附图表及历次工作会议简报。
+
+## 在其他网站嵌入图表：每个图表下方的HTML代码。
+
+# 每个图表下方：其他网站可粘贴以显示该图表的HTML代码。
+embed-summary = 嵌入此图表
+embed-label = 可复制到您网页中的HTML代码
+# 嵌入图表下方的署名，链接至所属简报。
+embed-credit = 来源：{ $publisher }
