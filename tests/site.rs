@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -270,7 +271,7 @@ fn every_seed_figure_is_on_its_bulletin_page() {
 #[test]
 fn pages_carry_language_tags_alternates_and_canonical() {
     let zh = bulletin("zh", NGHE_AN);
-    assert!(zh.contains("<html lang=\"zh-Hans\">"));
+    assert!(zh.contains("<html lang=\"zh-Hans\" dir=\"ltr\">"));
     for tag in ["vi", "en", "zh-Hans", "nb"] {
         assert!(
             zh.contains(&format!("hreflang=\"{tag}\"")),
@@ -280,8 +281,35 @@ fn pages_carry_language_tags_alternates_and_canonical() {
     assert!(zh.contains(
         "rel=\"canonical\" href=\"https://bantin.example.org/zh/bulletins/2024-01-18-nghe-an/\""
     ));
-    assert!(bulletin("vi", NGHE_AN).contains("<html lang=\"vi\">"));
-    assert!(bulletin("nb", NGHE_AN).contains("<html lang=\"nb\">"));
+    assert!(bulletin("vi", NGHE_AN).contains("<html lang=\"vi\" dir=\"ltr\">"));
+    assert!(bulletin("nb", NGHE_AN).contains("<html lang=\"nb\" dir=\"ltr\">"));
+}
+
+/// Every element marked with a language also carries that language's direction (CLDR's, by
+/// its script): a right-to-left language would read right in any page.
+#[test]
+fn every_language_mark_has_its_direction() {
+    for entry in walkdir::WalkDir::new(built()) {
+        let entry = entry.expect("walk");
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).expect("read");
+        let marks = html.match_indices(" lang=\"").count();
+        assert!(marks > 1, "{}", entry.path().display());
+        for (at, _) in html.match_indices(" lang=\"") {
+            let start = html[..at].rfind('<').expect("inside a tag");
+            let tag = &html[start..at + html[at..].find('>').expect("the tag ends")];
+            // Charts are images: their direction is their text's own.
+            if !tag.starts_with("<svg") {
+                assert!(
+                    tag.contains(" dir=\"ltr\""),
+                    "{}: {tag}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -529,8 +557,9 @@ fn trends_break_at_border_changes() {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .filter(|e| e.path().components().any(|c| c.as_os_str() == "charts"))
         .count();
-    assert_eq!(pngs, 0, "--no-png writes no PNG");
+    assert_eq!(pngs, 0, "--no-png writes no chart PNG");
 }
 
 #[test]
@@ -593,4 +622,377 @@ fn updates_show_and_drafts_wait() {
     assert!(build(true)
         .join(format!("en/bulletins/{AN_GIANG}/index.html"))
         .exists());
+}
+
+/// Every `.html` file of the built example, by its path inside the output.
+fn html_pages() -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(built()).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let rel = entry.path().strip_prefix(built()).expect("inside");
+            let html = std::fs::read_to_string(entry.path()).expect("read");
+            pages.push((rel.to_string_lossy().replace('\\', "/"), html));
+        }
+    }
+    pages
+}
+
+const BASE: &str = "https://bantin.example.org/";
+
+/// The page's way to the output root, as its icons use it: `../../` or, on the 404 page
+/// (served at any depth), the base URL's path.
+fn root_of(path: &str) -> String {
+    if path == "404.html" {
+        "/".to_string()
+    } else {
+        "../".repeat(path.matches('/').count())
+    }
+}
+
+#[test]
+fn every_page_has_icons_and_publisher() {
+    let pages = html_pages();
+    assert!(pages.len() > 40, "{} pages", pages.len());
+    for (path, html) in &pages {
+        let root = root_of(path);
+        assert_all(
+            html,
+            &[
+                &format!("<link rel=\"icon\" href=\"{root}favicon.svg\" type=\"image/svg+xml\">"),
+                &format!("<link rel=\"icon\" href=\"{root}favicon.ico\" sizes=\"32x32\">"),
+                &format!("<link rel=\"apple-touch-icon\" href=\"{root}apple-touch-icon.png\">"),
+                // The name beside it says who publishes: the logo is decoration.
+                &format!("<img src=\"{root}logo.svg\" alt=\"\" width=\"40\" height=\"40\">"),
+                "<a href=\"https://toasoan.example.org/\">",
+            ],
+        );
+    }
+    for file in [
+        "favicon.svg",
+        "favicon.ico",
+        "apple-touch-icon.png",
+        "logo.svg",
+    ] {
+        assert!(built().join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn the_publisher_is_named_in_each_language() {
+    for (lang, name) in [
+        ("vi", "Đơn vị phát hành: "),
+        ("en", "Publisher: "),
+        ("zh", "发布单位："),
+        ("nb", "Utgiver: "),
+    ] {
+        let home = page(&format!("{lang}/index.html"));
+        let footer = &home[home.find("<footer class=\"site\">").expect("footer")..];
+        assert!(footer.contains(name), "{lang}");
+        assert!(!footer.contains("publisher-"), "{lang}: a message id");
+    }
+    // The chooser and the 404 page speak the default language.
+    assert!(page("index.html").contains("Ban biên tập Bản tin bảo hiểm xã hội"));
+    assert!(page("404.html").contains("Ban biên tập Bản tin bảo hiểm xã hội"));
+}
+
+#[test]
+fn bulletins_say_who_publishes_where_the_figures_come_from_and_when() {
+    let with_source = bulletin("en", DONG_NAI);
+    let credits = with_source
+        .split("<p class=\"meta credits\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("a credits line");
+    assert_all(
+        credits,
+        &[
+            "Publisher: <a href=\"https://toasoan.example.org/\">Social insurance bulletins editorial desk</a>",
+            "Source of the figures: <a href=\"https://baodongnai.com.vn/",
+            "rel=\"external\">baodongnai.com.vn</a>",
+        ],
+    );
+    // Near the top, beside the dates, not at the foot of the article.
+    let article = &with_source[with_source.find("<article").expect("an article")..];
+    let header = &article[..article.find("</header>").expect("its header")];
+    assert!(header.contains("<p class=\"meta credits\">"));
+    assert!(header.contains("<time datetime=\"2025-12-10\">December 10, 2025</time>"));
+
+    // A bulletin without a source link says so, in every language.
+    for (lang, words) in [
+        (
+            "en",
+            "Source of the figures: the conference report (no link to the source article is given)",
+        ),
+        (
+            "vi",
+            "Nguồn số liệu: báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)",
+        ),
+        ("zh", "数据来源：工作会议报告（未提供原文链接）"),
+        (
+            "nb",
+            "Kilde for tallene: konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)",
+        ),
+    ] {
+        assert!(bulletin(lang, NGHE_AN).contains(words), "{lang}");
+    }
+}
+
+/// The content of `<meta name="description">`.
+fn description(html: &str) -> &str {
+    let marker = "<meta name=\"description\" content=\"";
+    let rest = &html[html.find(marker).expect("a description") + marker.len()..];
+    &rest[..rest.find('"').expect("closed")]
+}
+
+#[test]
+fn home_region_and_bulletin_pages_describe_themselves() {
+    let region = page("en/regions/nghe-an/index.html");
+    assert!(
+        description(&region).contains("in Nghệ An"),
+        "{}",
+        description(&region)
+    );
+    assert!(description(&page("zh/regions/nghe-an/index.html")).starts_with("乂安省"));
+    assert!(description(&page("vi/regions/dong-nai/index.html")).contains("tại Đồng Nai"));
+    let home = description(&page("nb/index.html")).to_string();
+    assert!(home.starts_with("De siste bulletinene"), "{home}");
+    let bulletin_page = bulletin("en", NGHE_AN);
+    let summary = bulletin_page
+        .split("<p class=\"lead\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .expect("a summary");
+    assert_eq!(description(&bulletin_page), summary);
+    let mut seen = std::collections::BTreeSet::new();
+    for lang in ["vi", "en", "zh", "nb"] {
+        for region in ["viet-nam", "nghe-an", "quang-binh", "an-giang", "dong-nai"] {
+            let text =
+                description(&page(&format!("{lang}/regions/{region}/index.html"))).to_string();
+            assert!(seen.insert(text.clone()), "{lang} {region} repeats {text}");
+        }
+    }
+}
+
+#[test]
+fn the_404_page_offers_every_language_from_any_depth() {
+    let html = page("404.html");
+    assert!(html.contains("<html lang=\"vi\" dir=\"ltr\">"));
+    for (lang, tag) in [("vi", "vi"), ("en", "en"), ("zh", "zh-Hans"), ("nb", "nb")] {
+        assert!(
+            html.contains(&format!(
+                "<li lang=\"{tag}\" dir=\"ltr\"><a href=\"{BASE}{lang}/\" hreflang=\"{tag}\">"
+            )),
+            "{lang}"
+        );
+    }
+    // Nothing relative: the page is served in place of any missing address. Links go to the
+    // site's address; images load from the host it is served by.
+    for value in html.split("<a href=\"").skip(1) {
+        assert!(value.starts_with("https://"), "<a href=\"{value:.40}");
+    }
+    let images = html.split(" src=\"").skip(1);
+    for value in images.chain(html.split("<link rel=\"icon\" href=\"").skip(1)) {
+        assert!(value.starts_with('/'), "{value:.40}");
+    }
+    assert!(html.contains("noindex"));
+}
+
+/// The pasteable snippets of a page, as the reader copies them (unescaped).
+fn embeds(html: &str) -> Vec<String> {
+    html.split("<textarea id=\"embed-")
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[rest.find('>').expect("tag ends") + 1..];
+            let text = &text[..text.find("</textarea>").expect("closed")];
+            quick_xml::escape::unescape(text)
+                .expect("escaped text")
+                .into_owned()
+        })
+        .collect()
+}
+
+/// What an embed snippet holds: the image's attributes, the link, and the caption's text.
+#[derive(Debug, Default)]
+struct Embedded {
+    lang: String,
+    image: BTreeMap<String, String>,
+    link: String,
+    caption: String,
+}
+
+fn parse_embed(snippet: &str) -> Embedded {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(snippet);
+    // HTML's void elements (<img>, <br>) never close.
+    reader.config_mut().check_end_names = false;
+    let mut found = Embedded::default();
+    let mut in_caption = false;
+    loop {
+        let event = reader.read_event().expect("the snippet parses");
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let attrs: BTreeMap<String, String> = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.expect("an attribute");
+                        (
+                            String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                            a.unescape_value().expect("escaped").into_owned(),
+                        )
+                    })
+                    .collect();
+                match e.name().as_ref() {
+                    b"figure" => found.lang = attrs["lang"].clone(),
+                    b"img" => found.image = attrs,
+                    b"a" => found.link = attrs["href"].clone(),
+                    b"figcaption" => in_caption = true,
+                    b"br" => found.caption.push('\n'),
+                    other => panic!("unexpected <{}>", String::from_utf8_lossy(other)),
+                }
+            }
+            Event::End(e) if e.name().as_ref() == b"figcaption" => in_caption = false,
+            Event::Text(t) if in_caption => {
+                found.caption.push_str(&t.unescape().expect("escaped"));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn charts_can_be_embedded_elsewhere() {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let page_path = bulletin_path(lang, QUANG_BINH);
+        let html = page(&page_path);
+        let snippets = embeds(&html);
+        assert_eq!(snippets.len(), 3, "{lang}: one per chart");
+        // Each embed sits in a closed <details> with a label, so it needs no script.
+        assert_eq!(html.matches("<details class=\"embed\">").count(), 3);
+        for id in ["result-vs-target", "participants-trend", "si-split"] {
+            assert!(
+                html.contains(&format!("<label for=\"embed-{id}\">")),
+                "{lang} {id}"
+            );
+        }
+        for (snippet, chart) in
+            snippets
+                .iter()
+                .zip(["result-vs-target", "participants-trend", "si-split"])
+        {
+            let embedded = parse_embed(snippet);
+            let src = &embedded.image["src"];
+            let file = src
+                .strip_prefix(BASE)
+                .unwrap_or_else(|| panic!("{lang}: not absolute: {src}"));
+            assert!(built().join(file).is_file(), "{lang}: {src} is written");
+            let linked = chart_file_in(built(), &page_path, chart, "svg").expect("linked");
+            assert_eq!(
+                built().join(file).canonicalize().expect("exists"),
+                linked.canonicalize().expect("exists"),
+                "{lang} {chart}: the page's own SVG"
+            );
+            let svg = std::fs::read_to_string(&linked).expect("svg");
+            let size = format!(
+                "width=\"{}\" height=\"{}\"",
+                embedded.image["width"], embedded.image["height"]
+            );
+            assert!(svg.contains(&size), "{lang} {chart}: {size}");
+            let alt = &embedded.image["alt"];
+            assert!(
+                !alt.is_empty()
+                    && svg.contains(&format!(
+                        ">{}</desc>",
+                        quick_xml::escape::escape(alt.as_str())
+                    )),
+                "{lang} {chart}: the alt text is the chart's text alternative"
+            );
+            assert!(
+                html.contains(&format!(
+                    "<p>{}</p>",
+                    quick_xml::escape::escape(alt.as_str())
+                )),
+                "{lang} {chart}: the alt text is the chart's description"
+            );
+            assert_eq!(
+                embedded.link,
+                format!("{BASE}{lang}/bulletins/{QUANG_BINH}/"),
+                "{lang}: links back to the page"
+            );
+            let tag = if lang == "zh" { "zh-Hans" } else { lang };
+            assert_eq!(embedded.lang, tag);
+            let (title, credit) = embedded.caption.split_once('\n').expect("two lines");
+            assert!(
+                svg.contains(&format!(">{}</title>", quick_xml::escape::escape(title))),
+                "{lang} {chart}: the caption starts with the chart's title: {title}"
+            );
+            let publisher = match lang {
+                "vi" => "Nguồn: Ban biên tập Bản tin bảo hiểm xã hội",
+                "en" => "Source: Social insurance bulletins editorial desk",
+                "zh" => "来源：社会保险简报编辑部",
+                _ => "Kilde: Redaksjonen for Bulletiner om sosialtrygd",
+            };
+            assert_eq!(credit, publisher, "{lang}");
+        }
+    }
+}
+
+/// The PNG of `favicon.svg` at `size` pixels, on `background` (None: transparent).
+fn draw_icon(size: u32, background: Option<resvg::tiny_skia::Color>) -> resvg::tiny_skia::Pixmap {
+    use resvg::{tiny_skia, usvg};
+    let svg = std::fs::read(root().join("templates/static/favicon.svg")).expect("favicon.svg");
+    let tree = usvg::Tree::from_data(&svg, &usvg::Options::default()).expect("parses");
+    let mut pixmap = tiny_skia::Pixmap::new(size, size).expect("a pixmap");
+    if let Some(colour) = background {
+        pixmap.fill(colour);
+    }
+    let scale = size as f32 / tree.size().width();
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+/// `favicon.ico` (what browsers ask a site's root for) and `apple-touch-icon.png` (opaque, as
+/// iOS wants it) are favicon.svg drawn small. Set BANTIN_UPDATE_ICONS=1 to draw them again
+/// after changing the SVG.
+#[test]
+fn bitmap_icons_are_the_svg_icon_drawn() {
+    let statics = root().join("templates/static");
+    let accent = resvg::tiny_skia::Color::from_rgba8(0x0b, 0x5c, 0x8a, 0xff);
+    let small = draw_icon(32, None).encode_png().expect("png");
+    let touch = draw_icon(180, Some(accent)).encode_png().expect("png");
+    // An ICO file holding one 32×32 PNG: a 6-byte header, a 16-byte entry, then the image.
+    let mut ico = vec![0, 0, 1, 0, 1, 0, 32, 32, 0, 0, 1, 0, 32, 0];
+    ico.extend_from_slice(&u32::try_from(small.len()).expect("small").to_le_bytes());
+    ico.extend_from_slice(&22u32.to_le_bytes());
+    ico.extend_from_slice(&small);
+    if std::env::var_os("BANTIN_UPDATE_ICONS").is_some() {
+        std::fs::write(statics.join("favicon.ico"), &ico).expect("write");
+        std::fs::write(statics.join("apple-touch-icon.png"), &touch).expect("write");
+    }
+    let pixels = |png: &[u8]| {
+        resvg::tiny_skia::Pixmap::decode_png(png)
+            .expect("decodes")
+            .data()
+            .to_vec()
+    };
+    let stored_ico = std::fs::read(statics.join("favicon.ico")).expect("favicon.ico");
+    assert_eq!(&stored_ico[..6], &ico[..6], "one icon");
+    assert_eq!(&stored_ico[6..8], &[32, 32], "32×32");
+    assert_eq!(
+        pixels(&stored_ico[22..]),
+        pixels(&small),
+        "favicon.ico is not favicon.svg: run with BANTIN_UPDATE_ICONS=1"
+    );
+    let stored_touch = std::fs::read(statics.join("apple-touch-icon.png")).expect("png");
+    assert_eq!(
+        pixels(&stored_touch),
+        pixels(&touch),
+        "apple-touch-icon.png is not favicon.svg: run with BANTIN_UPDATE_ICONS=1"
+    );
 }

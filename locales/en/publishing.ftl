@@ -7,6 +7,3 @@ data-csv = CSV, for spreadsheets
 data-json = JSON, for programs
 # The link to the language's Atom feed, in the footer of every page.
 feed-link = Feed of new bulletins (Atom)
-
-# Who publishes the site.
-publisher-name = Social insurance bulletins desk

@@ -20,7 +20,6 @@ bulletin-updated = updated
 bulletin-headline = Key figures
 bulletin-narrative = Summary
 bulletin-figures = Results and targets
-bulletin-source = Source:
 bulletin-default-title = { $region }: results for { $year }
 narrative-missing = The written summary of this bulletin is not available in English yet. All figures below are complete. Read the summary in:
 
@@ -58,3 +57,27 @@ pager-label = Pages of the list
 pager-newer = Newer
 pager-older = Older
 pager-position = Page { $current } of { $total }
+
+## Site furniture: who publishes the site, where each bulletin's figures come from,
+## and descriptions of the pages for search engines and link previews.
+
+# The publisher's name, on every page beside its logo. The example names a fictional desk;
+# a real site names its own newsroom or office here.
+publisher-name = Social insurance bulletins editorial desk
+# Before the publisher's name. {" "} keeps a space after the colon where the language wants one.
+publisher-label = Publisher:{" "}
+# Before the link to the article a bulletin's figures come from.
+credit-figures = Source of the figures:{" "}
+# Instead of that link, when the bulletin names no source article.
+credit-no-source = the conference report (no link to the source article is given)
+# <meta name="description"> of the home page and of a region's page ($region is its name).
+home-description = The latest bulletins on social, health and unemployment insurance in Viet Nam and its provinces: results, targets, charts and figures in four languages.
+region-description = Results and targets of social, health and unemployment insurance in { $region }, year by year, with charts and the bulletins of its conferences.
+
+## Embedding a chart on another website: the code under each chart.
+
+# Under each chart: HTML code another website can paste to show the chart.
+embed-summary = Embed this chart
+embed-label = HTML code to copy into your page
+# The credit under an embedded chart, linked to the bulletin it comes from.
+embed-credit = Source: { $publisher }

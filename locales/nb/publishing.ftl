@@ -6,6 +6,3 @@ data-csv = CSV, for regneark
 data-json = JSON, for programmer
 # Lenken til språkets Atom-strøm, nederst på hver side.
 feed-link = Nyhetsstrøm for nye meldinger (Atom)
-
-# Hvem som gir ut nettstedet.
-publisher-name = Redaksjonen for trygdemeldinger

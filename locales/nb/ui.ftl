@@ -20,7 +20,6 @@ bulletin-updated = oppdatert
 bulletin-headline = Nøkkeltall
 bulletin-narrative = Sammendrag
 bulletin-figures = Resultater og mål
-bulletin-source = Kilde:
 bulletin-default-title = { $region }: resultater for { $year }
 narrative-missing = Det skriftlige sammendraget av denne bulletinen finnes ikke på norsk ennå. Alle tallene nedenfor er komplette. Les sammendraget på:
 
@@ -58,3 +57,27 @@ pager-label = Sider i listen
 pager-newer = Nyere
 pager-older = Eldre
 pager-position = Side { $current } av { $total }
+
+## Fast innhold på nettstedet: hvem som gir det ut, hvor tallene i hver bulletin kommer fra,
+## og beskrivelser av sidene for søkemotorer og lenkeforhåndsvisninger.
+
+# Utgiverens navn, på hver side ved siden av logoen. Eksempelet bruker en oppdiktet redaksjon;
+# et ekte nettsted skriver navnet på sin egen redaksjon eller sitt eget kontor her.
+publisher-name = Redaksjonen for Bulletiner om sosialtrygd
+# Foran utgiverens navn. {" "} beholder mellomrommet etter kolon.
+publisher-label = Utgiver:{" "}
+# Foran lenken til artikkelen tallene i bulletinen kommer fra.
+credit-figures = Kilde for tallene:{" "}
+# I stedet for lenken, når bulletinen ikke oppgir noen kildeartikkel.
+credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)
+# <meta name="description"> for forsiden og for en regions side ($region er navnet).
+home-description = De siste bulletinene om sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
+region-description = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.
+
+## Bygge inn et diagram på andre nettsteder: koden under hvert diagram.
+
+# Under hvert diagram: HTML-kode andre nettsteder kan lime inn for å vise diagrammet.
+embed-summary = Bygg inn dette diagrammet
+embed-label = HTML-kode du kan kopiere inn på din egen nettside
+# Kildelinjen under et innebygd diagram, med lenke til bulletinen det kommer fra.
+embed-credit = Kilde: { $publisher }

@@ -6,6 +6,3 @@ data-csv = CSV, dùng cho bảng tính
 data-json = JSON, dùng cho phần mềm
 # Liên kết tới nguồn tin Atom của ngôn ngữ, ở chân mỗi trang.
 feed-link = Nhận bản tin mới (Atom)
-
-# Đơn vị xuất bản trang tin.
-publisher-name = Ban biên tập Bản tin bảo hiểm xã hội

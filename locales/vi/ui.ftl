@@ -20,7 +20,6 @@ bulletin-updated = cập nhật
 bulletin-headline = Số liệu chính
 bulletin-narrative = Tóm tắt
 bulletin-figures = Kết quả và chỉ tiêu
-bulletin-source = Nguồn:
 bulletin-default-title = { $region }: kết quả năm { $year }
 narrative-missing = Phần tóm tắt của bản tin này chưa có bản tiếng Việt. Toàn bộ số liệu dưới đây vẫn đầy đủ. Đọc phần tóm tắt bằng:
 
@@ -58,3 +57,27 @@ pager-label = Các trang của danh sách
 pager-newer = Mới hơn
 pager-older = Cũ hơn
 pager-position = Trang { $current }/{ $total }
+
+## Thông tin chung của trang: đơn vị phát hành, nguồn số liệu của từng bản tin
+## và phần mô tả trang cho công cụ tìm kiếm, bản xem trước đường dẫn.
+
+# Tên đơn vị phát hành, hiển thị cạnh logo trên mọi trang. Trang mẫu dùng một ban biên tập giả định;
+# trang thật ghi tên tòa soạn hoặc cơ quan của mình.
+publisher-name = Ban biên tập Bản tin bảo hiểm xã hội
+# Đứng trước tên đơn vị phát hành. {" "} giữ dấu cách sau dấu hai chấm.
+publisher-label = Đơn vị phát hành:{" "}
+# Đứng trước đường dẫn đến bài viết gốc có số liệu của bản tin.
+credit-figures = Nguồn số liệu:{" "}
+# Thay cho đường dẫn đó khi bản tin không ghi bài viết gốc.
+credit-no-source = báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)
+# <meta name="description"> của trang chủ và trang địa phương ($region là tên địa phương).
+home-description = Bản tin mới nhất về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của cả nước và các tỉnh: kết quả, chỉ tiêu, biểu đồ và số liệu bằng bốn ngôn ngữ.
+region-description = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại { $region } qua các năm, kèm biểu đồ và các bản tin hội nghị.
+
+## Nhúng biểu đồ vào trang web khác: mã HTML dưới mỗi biểu đồ.
+
+# Dưới mỗi biểu đồ: mã HTML để trang web khác dán vào và hiển thị biểu đồ.
+embed-summary = Nhúng biểu đồ này
+embed-label = Mã HTML để chép vào trang của bạn
+# Dòng ghi nguồn dưới biểu đồ được nhúng, dẫn về bản tin gốc.
+embed-credit = Nguồn: { $publisher }

@@ -6,6 +6,3 @@ data-csv = CSV，适用于电子表格
 data-json = JSON，适用于程序
 # 每页页脚中指向该语言 Atom 订阅源的链接。
 feed-link = 订阅最新公报（Atom）
-
-# 网站发布者。
-publisher-name = 社会保险公报编辑部

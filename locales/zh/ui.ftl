@@ -20,7 +20,6 @@ bulletin-updated = 更新于
 bulletin-headline = 主要数据
 bulletin-narrative = 摘要
 bulletin-figures = 结果与目标
-bulletin-source = 来源：
 bulletin-default-title = { $region }：{ $year }年工作成果
 narrative-missing = 本期简报的文字摘要暂无中文版本。以下数据完整无缺。可阅读以下语言的摘要：
 
@@ -58,3 +57,26 @@ pager-label = 列表分页
 pager-newer = 较新
 pager-older = 较早
 pager-position = 第{ $current }页，共{ $total }页
+
+## 网站通用信息：发布单位、各期简报的数据来源，以及供搜索引擎和链接预览使用的页面描述。
+
+# 发布单位名称，在每个页面的标志旁显示。示例网站使用虚构的编辑部；
+# 实际网站在此填写本单位的名称。
+publisher-name = 社会保险简报编辑部
+# 位于发布单位名称之前。中文全角冒号后不加空格。
+publisher-label = 发布单位：
+# 位于简报数据原文链接之前。
+credit-figures = 数据来源：
+# 简报未注明原文时，代替该链接显示。
+credit-no-source = 工作会议报告（未提供原文链接）
+# 首页及地区页面的 <meta name="description">（$region 为地区名称）。
+home-description = 越南全国及各省社会保险、医疗保险和失业保险最新简报：工作成果、目标、图表和数据，提供四种语言版本。
+region-description = { $region }历年社会保险、医疗保险和失业保险工作成果与目标，附图表及历次工作会议简报。
+
+## 在其他网站嵌入图表：每个图表下方的HTML代码。
+
+# 每个图表下方：其他网站可粘贴以显示该图表的HTML代码。
+embed-summary = 嵌入此图表
+embed-label = 可复制到您网页中的HTML代码
+# 嵌入图表下方的署名，链接至所属简报。
+embed-credit = 来源：{ $publisher }

@@ -21,7 +21,7 @@ mod samples;
 use serde::{Deserialize, Serialize};
 
 pub use colour::contrast_ratio;
-pub use raster::{ChartError, Rasterizer};
+pub use raster::{image_size, ChartError, Rasterizer};
 pub use scene::{
     Anchor, Baseline, Colour, Dash, Datum, DropReason, DroppedLabel, Item, Line, Marker, Rect,
     Role, Scene, Shape, Text, Weight,
@@ -178,15 +178,28 @@ pub fn scene(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Scene {
     layout::scene(chart, format_tick)
 }
 
+/// A chart drawn as SVG, with its intrinsic size in CSS pixels (for `<img width height>`).
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// Renders `chart` as a standalone SVG that can also be inlined in HTML5 (no XML
 /// declaration). `format_tick` formats axis values and stack totals in the page locale.
 pub fn render_svg(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> String {
-    svg::document(chart, &scene(chart, format_tick))
+    draw(chart, format_tick).svg
 }
 
-/// The SVG of an already laid out `scene` of `chart` (see [`render_svg`]).
-pub fn scene_svg(chart: &Chart, scene: &Scene) -> String {
-    svg::document(chart, scene)
+/// [`render_svg`], with the drawing's size.
+pub fn draw(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Drawing {
+    let scene = scene(chart, format_tick);
+    Drawing {
+        svg: svg::document(chart, &scene),
+        width: scene.width,
+        height: scene.height,
+    }
 }
 
 /// The id prefix of a chart's elements: unique per chart and language, so several

@@ -101,6 +101,9 @@ pub struct Publisher {
     pub url: Option<String>,
     /// A file of `templates/static/`, e.g. `logo.svg`, shown beside the name on every page.
     pub logo: Option<String>,
+    /// The logo's size in CSS pixels, read from the file when the content loads.
+    #[serde(skip)]
+    pub logo_size: Option<(u32, u32)>,
 }
 
 impl SiteConfig {
@@ -604,6 +607,70 @@ fn load_yaml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, SourceFi
     ))
 }
 
+/// Reads the size of the publisher's logo, which must be an SVG or PNG file of
+/// `templates/static/` (copied to the output root, where pages link it). Its address is
+/// checked with the other addresses of site.yaml, in `figures::validate`.
+fn check_publisher(
+    root: &Path,
+    publisher: &mut Publisher,
+    file: &SourceFile,
+) -> Result<(), Diagnostic> {
+    let Some(logo) = &publisher.logo else {
+        return Ok(());
+    };
+    let statics = root.join("templates").join("static");
+    let path = statics.join(logo);
+    // Only a plain relative path inside templates/static/ is copied to the output.
+    let inside = Path::new(logo)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let bytes = if inside && path.is_file() {
+        std::fs::read(&path).ok()
+    } else {
+        None
+    };
+    let Some(bytes) = bytes else {
+        let mut present: Vec<String> = WalkDir::new(&statics)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let name = e.path().strip_prefix(&statics).ok()?.to_string_lossy();
+                let image = [".svg", ".png"].iter().any(|x| name.ends_with(x));
+                image.then(|| name.replace('\\', "/"))
+            })
+            .collect();
+        present.sort();
+        let hint = if present.is_empty() {
+            "put the logo (SVG or PNG) in templates/static/ and name it here, or remove `logo`"
+                .to_string()
+        } else {
+            format!(
+                "name an SVG or PNG file of templates/static/: {}",
+                present.join(", ")
+            )
+        };
+        return Err(file
+            .error_at(
+                &["publisher", "logo"],
+                format!("the logo `{logo}` is not a file of templates/static/"),
+            )
+            .with_hint(hint));
+    };
+    match crate::charts::image_size(&bytes) {
+        Some(size) if size.0 > 0 && size.1 > 0 => {
+            publisher.logo_size = Some(size);
+            Ok(())
+        }
+        _ => Err(file
+            .error_at(
+                &["publisher", "logo"],
+                format!("the logo `{logo}` is neither an SVG nor a PNG image with a size"),
+            )
+            .with_hint("save the logo as SVG (with width and height, or a viewBox) or as PNG")),
+    }
+}
+
 /// Loads `<root>/content`. Reports every problem it can find before giving up.
 pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
     let dir = root.join("content");
@@ -613,7 +680,12 @@ pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
             .with_hint("run bantin in a site folder, pass --root DIR, or create one with `bantin init DIR`")
             .into());
     }
-    let config = load_yaml::<SiteConfig>(&dir.join("site.yaml"));
+    let mut config = load_yaml::<SiteConfig>(&dir.join("site.yaml"));
+    if let Ok((config, file)) = &mut config {
+        if let Err(problem) = check_publisher(root, &mut config.publisher, file) {
+            problems.push(problem);
+        }
+    }
     let regions = load_yaml::<UniqueMap<String, Region>>(&dir.join("regions.yaml"));
     let catalogue = load_yaml::<Catalogue>(&dir.join("indicators.yaml"));
     let years = load_years(&dir.join("data"), &mut problems);

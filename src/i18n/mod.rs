@@ -13,6 +13,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
+use icu_locale::{Direction, LocaleDirectionality};
 use unic_langid::LanguageIdentifier;
 
 use crate::content::{Date, Qualifier, Unit};
@@ -26,6 +27,8 @@ pub const REFERENCE: &str = "en";
 pub struct Locale {
     pub lang: String,
     pub html_lang: String,
+    /// `ltr` or `rtl`, for `dir` beside every `lang`: see [`text_direction`].
+    pub dir: &'static str,
     bundle: FluentBundle<FluentResource>,
     /// Message ids with the `.ftl` file that defines them, for `check`.
     pub messages: BTreeMap<String, PathBuf>,
@@ -205,6 +208,7 @@ impl Locale {
             .map_err(|e| Diagnostic::error(dir, format!("no CLDR date data for `{lang}`: {e}")))?;
         Ok(Locale {
             lang: lang.to_string(),
+            dir: text_direction(&html_lang),
             html_lang,
             bundle,
             messages,
@@ -255,6 +259,11 @@ impl<'a> Localizer<'a> {
 
     pub fn html_lang(&self) -> &str {
         &self.locale.html_lang
+    }
+
+    /// `ltr` or `rtl`: the direction of this language's script.
+    pub fn dir(&self) -> &'static str {
+        self.locale.dir
     }
 
     /// The message `id` in this language, else in the reference locale.
@@ -451,9 +460,39 @@ pub fn arg<'a>(text: impl Into<Cow<'a, str>>) -> FluentValue<'a> {
     FluentValue::String(text.into())
 }
 
+/// The value of `dir` for text in the language `tag` (a BCP 47 tag such as `vi`, `zh-Hans`,
+/// `ar`): CLDR's likely script of the tag, and that script's direction. A tag CLDR does not
+/// know is `ltr`, HTML's own default.
+pub fn text_direction(tag: &str) -> &'static str {
+    // Compiled CLDR data: built at compile time, nothing to load or share.
+    const DIRECTIONALITY: LocaleDirectionality = LocaleDirectionality::new_common();
+    let direction = tag
+        .parse::<icu_locale_core::LanguageIdentifier>()
+        .ok()
+        .and_then(|id| DIRECTIONALITY.get(&id));
+    match direction {
+        Some(Direction::RightToLeft) => "rtl",
+        _ => "ltr",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_direction_comes_from_cldr() {
+        for ltr in ["vi", "en", "zh", "zh-Hans", "nb", "ru", "ja"] {
+            assert_eq!(text_direction(ltr), "ltr", "{ltr}");
+        }
+        for rtl in ["ar", "he", "fa", "ur", "az-Arab", "ar-EG"] {
+            assert_eq!(text_direction(rtl), "rtl", "{rtl}");
+        }
+        // A script subtag decides over the language's usual script.
+        assert_eq!(text_direction("uz-Arab"), "rtl");
+        assert_eq!(text_direction("uz-Latn"), "ltr");
+        assert_eq!(text_direction("not a tag"), "ltr");
+    }
 
     #[test]
     fn scales_keep_the_sources_precision() {

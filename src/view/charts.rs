@@ -54,6 +54,8 @@ pub struct PageChart {
     /// Empty when PNGs are skipped, so pages link no missing file.
     pub png_file: String,
     pub table: ChartTable,
+    /// HTML another site can paste to show the chart: see [`embed_snippet`].
+    pub embed: String,
     /// Size of the PNG in pixels (the SVG's size times [`charts::PNG_SCALE`]).
     pub png_size: (u32, u32),
 }
@@ -560,14 +562,13 @@ impl<'a> ChartMaker<'a> {
                 num
             }
         };
-        let scene = charts::scene(&chart, &format_tick);
-        let svg = charts::scene_svg(&chart, &scene);
+        let drawing = charts::draw(&chart, &format_tick);
         let png_size = (
-            (scene.width as f32 * charts::PNG_SCALE).ceil() as u32,
-            (scene.height as f32 * charts::PNG_SCALE).ceil() as u32,
+            (drawing.width as f32 * charts::PNG_SCALE).ceil() as u32,
+            (drawing.height as f32 * charts::PNG_SCALE).ceil() as u32,
         );
         let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
-        let hash = blake3::hash(svg.as_bytes()).to_hex();
+        let hash = blake3::hash(drawing.svg.as_bytes()).to_hex();
         let asset = format!(
             "{}/charts/{}-{}",
             self.localizer.lang(),
@@ -576,6 +577,19 @@ impl<'a> ChartMaker<'a> {
         );
         let root = self.page.root();
         let png_path = self.inputs.png.then(|| format!("{asset}.png"));
+        let base = self.inputs.base_url;
+        let publisher = self.msg("publisher-name", Vec::new())?;
+        let embed = embed_snippet(&Embed {
+            lang: self.localizer.html_lang(),
+            dir: self.localizer.dir(),
+            image: &format!("{base}{asset}.svg"),
+            alt: &chart.description,
+            width: drawing.width,
+            height: drawing.height,
+            title: &chart.title,
+            credit: &self.msg("embed-credit", vec![("publisher", arg(publisher))])?,
+            page: &format!("{base}{}", self.page.url_path()),
+        });
         Ok(PageChart {
             svg_file: format!("{root}{asset}.svg"),
             png_file: png_path
@@ -587,11 +601,49 @@ impl<'a> ChartMaker<'a> {
             id: chart.id,
             title: chart.title,
             description: chart.description,
-            svg,
+            svg: drawing.svg,
             table,
+            embed,
             png_size,
         })
     }
+}
+
+/// What an embedded chart shows; every address absolute, since it is pasted elsewhere.
+struct Embed<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    image: &'a str,
+    alt: &'a str,
+    width: u32,
+    height: u32,
+    title: &'a str,
+    /// "Source: <publisher>", linked to `page`.
+    credit: &'a str,
+    page: &'a str,
+}
+
+/// A `<figure>` another site can paste: the chart's SVG as an image with its text alternative
+/// and size, its title, and a credit linking back to the page. Every value is escaped here;
+/// the page escapes the whole snippet once more to show it as text.
+fn embed_snippet(e: &Embed) -> String {
+    let x = charts::xml_escape;
+    format!(
+        "<figure lang=\"{lang}\" dir=\"{dir}\">\n\
+         <img src=\"{image}\" alt=\"{alt}\" width=\"{width}\" height=\"{height}\" \
+         loading=\"lazy\" style=\"max-width:100%;height:auto\">\n\
+         <figcaption>{title}<br><a href=\"{page}\">{credit}</a></figcaption>\n\
+         </figure>",
+        lang = x(e.lang),
+        dir = x(e.dir),
+        image = x(e.image),
+        alt = x(e.alt),
+        width = e.width,
+        height = e.height,
+        title = x(e.title),
+        page = x(e.page),
+        credit = x(e.credit),
+    )
 }
 
 /// An indicator's results in each of `years`, None where there is none.
@@ -642,4 +694,35 @@ fn chart_table(chart: &Chart, first_column: String) -> ChartTable {
         .filter(|(_, cells): &(String, Vec<String>)| cells.iter().any(|c| c != "–"))
         .collect();
     ChartTable { columns, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_embed_escapes_every_value() {
+        let snippet = embed_snippet(&Embed {
+            lang: "vi",
+            dir: "ltr",
+            image: "https://example.org/a b/vi/charts/x-1.svg?q=1&r=\"2\"",
+            alt: "5 < 6 & \"quoted\"",
+            width: 720,
+            height: 410,
+            title: "<script>alert(1)</script>",
+            credit: "Nguồn: Ban biên tập",
+            page: "https://example.org/vi/bulletins/x/'",
+        });
+        assert!(snippet.starts_with("<figure lang=\"vi\" dir=\"ltr\">\n<img src="));
+        assert!(snippet
+            .contains("src=\"https://example.org/a b/vi/charts/x-1.svg?q=1&amp;r=&quot;2&quot;\""));
+        assert!(snippet.contains("alt=\"5 &lt; 6 &amp; &quot;quoted&quot;\""));
+        assert!(snippet.contains("width=\"720\" height=\"410\""));
+        assert!(snippet.contains("<figcaption>&lt;script&gt;alert(1)&lt;/script&gt;<br>"));
+        assert!(snippet.contains(
+            "<a href=\"https://example.org/vi/bulletins/x/&apos;\">Nguồn: Ban biên tập</a>"
+        ));
+        assert!(!snippet.contains("<script"));
+        assert!(snippet.ends_with("</figure>"));
+    }
 }

@@ -17,7 +17,7 @@ use crate::content::{
 };
 use crate::diagnostics::Diagnostic;
 use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
-use crate::i18n::{arg, Locales, Localizer, MissingMessage};
+use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
 use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
 use charts::{ChartMaker, PageChart};
@@ -26,6 +26,7 @@ use charts::{ChartMaker, PageChart};
 struct Alternate {
     lang: String,
     html_lang: String,
+    dir: &'static str,
     name: String,
     href: String,
     url: String,
@@ -37,6 +38,8 @@ struct Alternate {
 struct Layout {
     lang: String,
     html_lang: String,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    dir: &'static str,
     /// Relative path from the page to the output root, e.g. `../../../`.
     root: String,
     canonical: String,
@@ -46,6 +49,50 @@ struct Layout {
     feed: String,
     /// Where a list page stands, and its neighbours.
     pager: Option<PagerLinks>,
+    publisher: PublisherView,
+}
+
+/// Who publishes the site, as every page's footer names it.
+#[derive(Serialize)]
+struct PublisherView {
+    /// "Publisher:", in the page's language.
+    label: String,
+    /// The `publisher-name` message, in the page's language.
+    name: String,
+    /// The publisher's own website.
+    url: Option<String>,
+    logo: Option<Logo>,
+}
+
+#[derive(Serialize)]
+struct Logo {
+    /// Relative to the page, or from the host's root on the 404 page (served at any depth).
+    src: String,
+    width: u32,
+    height: u32,
+}
+
+impl PublisherView {
+    /// `root` is the page's way to the output root: relative, or the base URL's path.
+    fn new(
+        config: &SiteConfig,
+        words: Localizer,
+        root: &str,
+    ) -> Result<PublisherView, MissingMessage> {
+        let publisher = &config.publisher;
+        Ok(PublisherView {
+            label: words.text("publisher-label")?,
+            name: words.text("publisher-name")?,
+            url: publisher.url.clone(),
+            logo: publisher.logo.as_ref().zip(publisher.logo_size).map(
+                |(logo, (width, height))| Logo {
+                    src: format!("{root}{logo}"),
+                    width,
+                    height,
+                },
+            ),
+        })
+    }
 }
 
 /// Links to a page's figures as CSV and JSON.
@@ -110,6 +157,7 @@ struct OtherNarrative {
     name: String,
     href: String,
     lang: String,
+    dir: &'static str,
 }
 
 /// What one page may read: chosen by the plan, borrowed from the model, nothing else.
@@ -309,6 +357,7 @@ impl<'a> PageContext<'a> {
             alternates.push(Alternate {
                 lang: lang.clone(),
                 html_lang: config.html_lang(lang).to_string(),
+                dir: text_direction(config.html_lang(lang)),
                 name,
                 href: self.href(&target),
                 url: self.url(&target),
@@ -318,6 +367,7 @@ impl<'a> PageContext<'a> {
         Ok(Layout {
             lang: self.localizer.lang().to_string(),
             html_lang: self.localizer.html_lang().to_string(),
+            dir: self.localizer.dir(),
             root: self.root(),
             canonical: self.url(self.page),
             alternates,
@@ -329,6 +379,8 @@ impl<'a> PageContext<'a> {
                 lang: self.localizer.lang().to_string(),
             }),
             pager: self.pager_links()?,
+            publisher: PublisherView::new(config, self.localizer, &self.root())
+                .map_err(|e| missing(self.inputs.root, e))?,
         })
     }
 
@@ -601,6 +653,7 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
                         slug: slug.to_string(),
                     }),
                     lang: inputs.config.html_lang(other).to_string(),
+                    dir: text_direction(inputs.config.html_lang(other)),
                 });
             }
         }
@@ -1039,12 +1092,21 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     ctx.finish(&page, charts)
 }
 
+/// The path of the site's base URL on its host: `/bao-cao/` of `https://example.org/bao-cao/`.
+fn site_path(base_url: &str) -> &str {
+    base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|slash| &rest[slash..]))
+        .unwrap_or("/")
+}
+
 /// The root language chooser and the 404 page: every language at once, each marked with its tag.
 fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Serialize> {
     #[derive(Serialize)]
     struct Choice {
         lang: String,
         html_lang: String,
+        dir: &'static str,
         name: String,
         prompt: String,
         href: String,
@@ -1053,10 +1115,15 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
     #[derive(Serialize)]
     struct Chooser {
         html_lang: String,
+        dir: &'static str,
         title: String,
         choices: Vec<Choice>,
         canonical: String,
         not_found: bool,
+        /// The way to the output root: the chooser is there; the 404 page is served at any
+        /// depth, so it goes by the base URL's path (`/`, `/bao-cao/`).
+        root: String,
+        publisher: PublisherView,
     }
     let config = inputs.config;
     let mut choices = Vec::new();
@@ -1079,6 +1146,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
         choices.push(Choice {
             lang: lang.clone(),
             html_lang: config.html_lang(lang).to_string(),
+            dir: text_direction(config.html_lang(lang)),
             name: l
                 .text("language-name")
                 .map_err(|e| missing(inputs.root, e))?,
@@ -1101,14 +1169,38 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
                 "no messages for the default language",
             )
         })?;
+    // The 404 page loads its icons and logo from the site's own host, at any depth: by
+    // the base URL's path, which also works on a local preview of the site.
+    let root = if not_found {
+        site_path(inputs.base_url)
+    } else {
+        ""
+    };
     let page = Chooser {
         html_lang: config.html_lang(&config.default_language).to_string(),
+        dir: default.dir(),
         title: default
             .text("site-name")
             .map_err(|e| missing(inputs.root, e))?,
         choices,
         canonical: inputs.base_url.to_string(),
         not_found,
+        root: root.to_string(),
+        publisher: PublisherView::new(config, default, root)
+            .map_err(|e| missing(inputs.root, e))?,
     };
     Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_path;
+
+    #[test]
+    fn the_site_path_is_the_base_urls_path() {
+        assert_eq!(site_path("https://example.org/"), "/");
+        assert_eq!(site_path("https://example.org/bao-cao/"), "/bao-cao/");
+        assert_eq!(site_path("http://127.0.0.1:8080/"), "/");
+        assert_eq!(site_path("https://example.org"), "/");
+    }
 }
