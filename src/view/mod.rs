@@ -1092,14 +1092,6 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
     ctx.finish(&page, charts)
 }
 
-/// The path of the site's base URL on its host: `/bao-cao/` of `https://example.org/bao-cao/`.
-fn site_path(base_url: &str) -> &str {
-    base_url
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|slash| &rest[slash..]))
-        .unwrap_or("/")
-}
-
 /// The root language chooser and the 404 page: every language at once, each marked with its tag.
 fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Serialize> {
     #[derive(Serialize)]
@@ -1172,7 +1164,7 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
     // The 404 page loads its icons and logo from the site's own host, at any depth: by
     // the base URL's path, which also works on a local preview of the site.
     let root = if not_found {
-        site_path(inputs.base_url)
+        inputs.base_url.path()
     } else {
         ""
     };
@@ -1190,17 +1182,4 @@ fn render_chooser(inputs: &PageInputs, not_found: bool) -> PageResult<impl Seria
             .map_err(|e| missing(inputs.root, e))?,
     };
     Ok(page)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::site_path;
-
-    #[test]
-    fn the_site_path_is_the_base_urls_path() {
-        assert_eq!(site_path("https://example.org/"), "/");
-        assert_eq!(site_path("https://example.org/bao-cao/"), "/bao-cao/");
-        assert_eq!(site_path("http://127.0.0.1:8080/"), "/");
-        assert_eq!(site_path("https://example.org"), "/");
-    }
 }
