@@ -111,6 +111,8 @@ fn a_narrative_dirties_its_page_and_the_lists_that_show_its_title() {
         got,
         paths(&[
             "zh/atom.xml",
+            "zh/bulletins/2024-01-18-nghe-an/data.csv",
+            "zh/bulletins/2024-01-18-nghe-an/data.json",
             "zh/bulletins/2024-01-18-nghe-an/index.html",
             "zh/index.html",
             "zh/regions/nghe-an/index.html",
