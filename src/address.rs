@@ -84,6 +84,28 @@ impl fmt::Display for BaseUrl {
     }
 }
 
+/// A relative link to `path` (a `/`-separated output path) from a page whose way to the
+/// output root is `root` (`../../`, or the base URL's path): each segment percent-encoded,
+/// so a static file named `logo #1.svg` is linked, not cut at its `#`.
+pub fn relative(root: &str, path: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}');
+    let encoded: Vec<String> = path
+        .split('/')
+        .map(|segment| percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect();
+    format!("{root}{}", encoded.join("/"))
+}
+
 /// A located address error: the line is shown unless it holds a secret.
 pub fn located(diagnostic: crate::diagnostics::Diagnostic) -> crate::diagnostics::Diagnostic {
     if diagnostic.message.contains(CREDENTIALS) {
@@ -151,6 +173,16 @@ mod tests {
         assert_eq!(base.join(""), base.as_str());
         // `..` in a joined path is a plain segment name; it cannot climb above the base.
         assert!(base.join("../x").starts_with(base.as_str()));
+    }
+
+    #[test]
+    fn relative_links_encode_what_would_cut_them() {
+        assert_eq!(relative("../../", "logo.svg"), "../../logo.svg");
+        assert_eq!(
+            relative("/bao-cao/", "img/logo #1?.svg"),
+            "/bao-cao/img/logo%20%231%3F.svg"
+        );
+        assert_eq!(relative("", "ảnh.png"), "%E1%BA%A3nh.png");
     }
 
     #[test]

@@ -582,13 +582,13 @@ impl<'a> ChartMaker<'a> {
         let embed = embed_snippet(&Embed {
             lang: self.localizer.html_lang(),
             dir: self.localizer.dir(),
-            image: &format!("{base}{asset}.svg"),
+            image: &base.join(&format!("{asset}.svg")),
             alt: &chart.description,
             width: drawing.width,
             height: drawing.height,
             title: &chart.title,
             credit: &self.msg("embed-credit", vec![("publisher", arg(publisher))])?,
-            page: &format!("{base}{}", self.page.url_path()),
+            page: &base.join(&self.page.url_path()),
         });
         Ok(PageChart {
             svg_file: format!("{root}{asset}.svg"),

@@ -86,7 +86,7 @@ impl PublisherView {
             url: publisher.url.clone(),
             logo: publisher.logo.as_ref().zip(publisher.logo_size).map(
                 |(logo, (width, height))| Logo {
-                    src: format!("{root}{logo}"),
+                    src: crate::address::relative(root, logo),
                     width,
                     height,
                 },
