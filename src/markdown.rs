@@ -42,19 +42,23 @@ fn expand(
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
     let mut consumed = 0;
-    // Lines counted so far, up to `counted`: each citation counts only the text since the
-    // last one, so many citations cost no more than one pass.
+    // Line and column counted so far, up to `counted`: each citation counts only the text
+    // since the last one, so many citations (even on one line) cost no more than one pass.
     let (mut line, mut counted) = (narrative.body_line, 0);
+    let mut chars_into_line = 0;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let offset = consumed + start;
-        line += body[counted..offset].matches('\n').count();
+        let since = &body[counted..offset];
+        match since.rfind('\n') {
+            Some(last) => {
+                line += since.matches('\n').count();
+                chars_into_line = since[last + 1..].chars().count();
+            }
+            None => chars_into_line += since.chars().count(),
+        }
         counted = offset;
-        let column = body[..offset]
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
-            + 1;
+        let column = chars_into_line + 1;
         let error = |message: String, hint: &str| {
             Diagnostic::error(&file.path, message)
                 .at(&file.text, line, column)
@@ -163,7 +167,42 @@ fn is_safe_url(url: &str) -> bool {
 
 /// Markdown to HTML. Raw HTML is shown as text, unsafe links lose their target, and headings
 /// start at `<h2>` because the page's title is the `<h1>`.
+/// Whether `c` is a control character a page must not carry: all but tab, newline and
+/// carriage return (ESC, BEL, NUL, DEL, the C1 range …), which make HTML invalid and XML
+/// (feeds, sitemaps) unreadable.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` without the control characters of [`is_forbidden_control`].
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_forbidden_control) {
+        text.chars()
+            .filter(|c| !is_forbidden_control(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+/// Each forbidden control character of `text`, with its 1-based line and column.
+pub fn control_characters(text: &str) -> Vec<(usize, usize, char)> {
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            if is_forbidden_control(c) {
+                found.push((index + 1, column + 1, c));
+            }
+        }
+    }
+    found
+}
+
 pub fn to_html(markdown: &str) -> String {
+    // Control characters are dropped (`bantin check` names where they were).
+    let markdown = strip_controls(markdown);
+    let markdown = markdown.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_STRIKETHROUGH
@@ -248,6 +287,37 @@ mod tests {
     }
 
     #[test]
+    fn a_hundred_thousand_citations_expand_in_one_pass_with_their_places() {
+        // Half on separate lines, half on one long line: neither may cost a rescan each.
+        let mut body = String::new();
+        for _ in 0..50_000 {
+            body.push_str("{{ fig(id=\"hi-coverage\") }}\n");
+        }
+        for _ in 0..50_000 {
+            body.push_str("é {{ fig(id=\"hi-coverage\") }} ");
+        }
+        let n = narrative(&body);
+        let mut places = Vec::new();
+        let html = render(&n, &mut |_, line| {
+            places.push(line);
+            Ok("93".into())
+        })
+        .expect("renders");
+        assert_eq!(places.len(), 100_000);
+        assert_eq!(places[49_999], 5 + 49_999);
+        assert!(places[50_000..].iter().all(|l| *l == 5 + 50_000));
+        assert_eq!(html.matches("93").count(), 100_000);
+        // The column of a bad citation far along the long line is still exact.
+        let bad = format!("{body}x {{{{ fig(id=) }}}}");
+        let err = render(&narrative(&bad), &mut |_, _| Ok(String::new())).unwrap_err();
+        let long_line = "é {{ fig(id=\"hi-coverage\") }} ".chars().count() * 50_000;
+        assert_eq!(
+            (err.line, err.column),
+            (Some(5 + 50_000), Some(long_line + 3))
+        );
+    }
+
+    #[test]
     fn an_unclosed_citation_is_named_not_the_next_one() {
         let n = narrative("A {{ fig(id=\"a\"): B {{ fig(id=\"b\") }}\n");
         let err = citations(&n).unwrap_err();
@@ -255,6 +325,17 @@ mod tests {
         assert_eq!((err.line, err.column), (Some(5), Some(3)));
         let n = narrative("A {{ fig(id=\"a\") }} B {{ fig(id=\"b\") }}\n");
         assert_eq!(citations(&n).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_page() {
+        let html = to_html("a\u{1b}[2J b\u{7}c\u{0}d\u{7f}\te\u{85}");
+        assert!(!html.chars().any(is_forbidden_control), "{html:?}");
+        assert!(html.contains("a[2J bcd\te"), "{html:?}");
+        assert_eq!(
+            control_characters("ok\nx\u{1b}y\n\u{7}"),
+            [(2, 2, '\u{1b}'), (3, 1, '\u{7}')]
+        );
     }
 
     #[test]

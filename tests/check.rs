@@ -7,6 +7,7 @@ mod common;
 
 use common::root;
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -559,4 +560,53 @@ fn init_embeds_every_template_and_locale_file() {
             );
         }
     }
+}
+
+#[test]
+fn control_characters_in_a_narrative_are_left_out_and_named_by_check() {
+    let dir = example();
+    let root = dir.path();
+    let file = "content/bulletins/2024-01-18-nghe-an/en.md";
+    // ESC (a terminal's clear-screen), BEL, DEL and NUL pasted into the body and the summary.
+    edit(root, file, |text| {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let body = lines
+            .iter()
+            .rposition(|l| !l.trim().is_empty())
+            .expect("a body");
+        lines[body].push_str(" \u{1b}[2J\u{7}tail\u{7f}\u{0}");
+        let summary = lines
+            .iter()
+            .position(|l| l.starts_with("summary:"))
+            .expect("summary");
+        // Inside the quoted value, before its closing quote.
+        let quote = lines[summary].rfind('"').expect("a quoted summary");
+        lines[summary].insert_str(quote, " \u{1b}[31m");
+        lines.join("\n") + "\n"
+    });
+    let found = run(root);
+    let warnings = find(&found, "control character");
+    let lines: BTreeSet<usize> = warnings.iter().filter_map(|d| d.line).collect();
+    let summary_line = line_of(root, file, "summary:");
+    let body_line = line_of(root, file, "tail");
+    assert_eq!(lines, BTreeSet::from([summary_line, body_line]), "{found}");
+    assert_eq!(warnings.len(), 5, "{found}");
+    assert!(warnings.iter().all(|d| !d.is_error()));
+    // What check prints escapes them too.
+    assert!(!found.to_string().contains('\u{1b}'));
+
+    for page in [
+        "en/bulletins/2024-01-18-nghe-an/index.html",
+        "en/atom.xml",
+        "en/index.html",
+    ] {
+        let text = render(root, page);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+            "{page} carries a control character"
+        );
+    }
+    assert!(render(root, "en/bulletins/2024-01-18-nghe-an/index.html").contains("[2Jtail"));
 }

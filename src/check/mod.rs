@@ -456,6 +456,25 @@ fn narratives(content: &Content) -> Diagnostics {
                 );
             }
         }
+        for narrative in bulletin.narratives.values() {
+            let Ok(narrative) = narrative.with_text() else {
+                continue;
+            };
+            let text = &narrative.file.text;
+            for (line, column, c) in crate::markdown::control_characters(text) {
+                found.push(
+                    Diagnostic::warning(
+                        &narrative.file.path,
+                        format!(
+                            "a control character (U+{:04X}) is left out of the page",
+                            u32::from(c)
+                        ),
+                    )
+                    .at(text, line, column)
+                    .with_hint("delete it; it is invisible in most editors (often pasted from a terminal or a PDF)"),
+                );
+            }
+        }
     }
     found
 }

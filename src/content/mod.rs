@@ -933,7 +933,9 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
     let front_text = &rest[..end.0];
     let body = rest.get(end.1..).unwrap_or("").trim_start_matches('\r');
     // Parse the front matter padded with the lines before it, so YAML errors carry file lines.
-    let padded = format!("\n{front_text}\n");
+    // Control characters go first (pages, feeds and share cards carry the title and summary;
+    // `bantin check` names where they were); the lines stay where they are.
+    let padded = format!("\n{}\n", crate::markdown::strip_controls(front_text));
     let front: FrontMatter = yaml::parse(path, &padded).map_err(|mut d| {
         d.excerpt = d
             .line
