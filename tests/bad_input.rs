@@ -388,3 +388,14 @@ fn a_password_in_an_address_is_not_printed() {
     assert!(shown.contains("content/site.yaml:2"), "{shown}");
     assert!(!shown.contains("hunter2"), "{shown}");
 }
+
+#[test]
+fn a_site_folder_that_does_not_exist_is_named() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--root", "/nonexistent/site"])
+        .output()
+        .expect("bantin runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("/nonexistent/site"), "{stderr}");
+}

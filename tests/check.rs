@@ -610,3 +610,22 @@ fn control_characters_in_a_narrative_are_left_out_and_named_by_check() {
     }
     assert!(render(root, "en/bulletins/2024-01-18-nghe-an/index.html").contains("[2Jtail"));
 }
+
+#[test]
+fn a_link_with_a_broken_escape_is_reported_not_a_crash() {
+    let dir = example();
+    let root = dir.path();
+    edit(root, "templates/region.html", |text| {
+        text.replacen(
+            "{% block main %}",
+            "{% block main %}<a href=\"%aé\">x</a><a href=\"%\">y</a>",
+            1,
+        )
+    });
+    let found = run(root);
+    let broken = find(&found, "points to no file of the site");
+    assert!(broken.iter().any(|d| d.message.contains("%aé")), "{found}");
+    assert!(broken
+        .iter()
+        .all(|d| d.path.to_string_lossy().contains("regions")));
+}

@@ -881,22 +881,12 @@ fn resolve(page: &str, href: &str) -> Option<String> {
     Some(path)
 }
 
+/// `text` with its `%XX` escapes decoded (invalid UTF-8 becomes U+FFFD; a `%` not followed by
+/// two hex digits stays as it is).
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Internal links and `#anchors` of every page must resolve within the site.
@@ -994,6 +984,20 @@ fn narrative_with(content: &Content, page: &str, href: &str) -> Option<String> {
     let offset = narrative.file.text.find(&format!("]({href}"))?;
     let (line, _) = line_col(&narrative.file.text, offset);
     Some(format!("{}:{line}", narrative.file.path.display()))
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::percent_decode;
+
+    #[test]
+    fn escapes_decode_without_slicing_a_character() {
+        assert_eq!(percent_decode("%aé"), "%aé");
+        assert_eq!(percent_decode("%é%20x"), "%é x");
+        assert_eq!(percent_decode("b%E1%BA%A3n"), "bản");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+        assert_eq!(percent_decode("50%"), "50%");
+    }
 }
 
 #[cfg(test)]

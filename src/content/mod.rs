@@ -676,9 +676,14 @@ pub fn load(root: &Path, include_drafts: bool) -> Result<Content, Diagnostics> {
     let dir = root.join("content");
     let mut problems = Diagnostics::default();
     if !dir.is_dir() {
-        return Err(Diagnostic::error(&dir, "there is no content folder here")
-            .with_hint("run bantin in a site folder, pass --root DIR, or create one with `bantin init DIR`")
-            .into());
+        return Err(Diagnostic::error(
+            &dir,
+            format!("there is no content folder in `{}`", root.display()),
+        )
+        .with_hint(
+            "run bantin in a site folder, pass --root DIR, or create one with `bantin init DIR`",
+        )
+        .into());
     }
     let mut config = load_yaml::<SiteConfig>(&dir.join("site.yaml"));
     if let Ok((config, file)) = &mut config {

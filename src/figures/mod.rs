@@ -231,7 +231,10 @@ pub fn validate(content: &Content) -> Diagnostics {
                         &region_year.file.path,
                         format!("unknown region `{region}`: the folder name is no region id in regions.yaml"),
                     )
-                    .with_hint(format!("add `{region}` to content/regions.yaml or rename the folder; known: {}", known(content.regions.keys()))),
+                    .with_hint(match nearest(region, content.regions.keys()) {
+                        Some(near) => format!("did you mean `{near}`? Rename the folder, or add `{region}` to content/regions.yaml"),
+                        None => format!("add `{region}` to content/regions.yaml or rename the folder; known: {}", known(content.regions.keys())),
+                    }),
                 );
             }
             validate_year(region_year, &content.catalogue, &mut problems);
@@ -243,6 +246,22 @@ pub fn validate(content: &Content) -> Diagnostics {
 
 fn known<'a>(ids: impl Iterator<Item = &'a String>) -> String {
     ids.map(String::as_str).collect::<Vec<_>>().join(", ")
+}
+
+/// The known id nearest to a misspelt `id`, if one is close enough to be what was meant.
+fn nearest<'a>(id: &str, ids: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+    ids.map(|known| (strsim::jaro_winkler(id, known), known.as_str()))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known)
+}
+
+/// "did you mean `x`?" when a known id is near `id`, else the list of known ids after `lead`.
+fn suggest<'a>(id: &str, ids: impl Iterator<Item = &'a String> + Clone, lead: &str) -> String {
+    match nearest(id, ids.clone()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("{lead}{}", known(ids)),
+    }
 }
 
 fn validate_config(content: &Content, problems: &mut Diagnostics) {
@@ -329,7 +348,10 @@ fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut D
     }
     let check = |id: &str, key: &str, problems: &mut Diagnostics| {
         if !catalogue.indicators.contains_key(id) {
-            problems.push(file.error_at(&[key], format!("unknown indicator `{id}` in {key}")));
+            problems.push(
+                file.error_at(&[key], format!("unknown indicator `{id}` in {key}"))
+                    .with_hint(suggest(id, catalogue.indicators.keys(), "use one of: ")),
+            );
         }
     };
     for identity in &catalogue.identities {
@@ -392,9 +414,10 @@ fn unknown_indicator(
     region_year
         .file
         .error_at(&[section, id], format!("unknown indicator `{id}`"))
-        .with_hint(format!(
-            "declare it in content/indicators.yaml (with Fluent labels), or use one of: {}",
-            known(catalogue.indicators.keys())
+        .with_hint(suggest(
+            id,
+            catalogue.indicators.keys(),
+            "declare it in content/indicators.yaml (with Fluent labels), or use one of: ",
         ))
 }
 
@@ -448,7 +471,11 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
         if !content.regions.contains_key(&meta.region) {
             problems.push(
                 file.error_at(&["region"], format!("unknown region `{}`", meta.region))
-                    .with_hint(format!("use one of: {}", known(content.regions.keys()))),
+                    .with_hint(suggest(
+                        &meta.region,
+                        content.regions.keys(),
+                        "use one of: ",
+                    )),
             );
             continue;
         }
@@ -476,10 +503,17 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
         }
         for id in &meta.headline {
             if !content.catalogue.indicators.contains_key(id) {
-                problems.push(file.error_at(
-                    &["headline"],
-                    format!("unknown indicator `{id}` in headline"),
-                ));
+                problems.push(
+                    file.error_at(
+                        &["headline"],
+                        format!("unknown indicator `{id}` in headline"),
+                    )
+                    .with_hint(suggest(
+                        id,
+                        content.catalogue.indicators.keys(),
+                        "use one of: ",
+                    )),
+                );
             }
         }
         if let Some(updated) = meta.updated {
