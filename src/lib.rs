@@ -58,6 +58,8 @@ pub struct BuildOptions {
     pub skip_png: bool,
     /// Replace an existing output folder even if bantin did not make it.
     pub force: bool,
+    /// Read files that symbolic links lead to outside the site folder (refused by default).
+    pub allow_outside: bool,
 }
 
 /// A loaded, validated site: the model every later stage reads, never writes.
@@ -78,6 +80,12 @@ impl Site {
     /// Loads and checks everything a build needs; every error found is reported at once.
     pub fn load(options: &BuildOptions) -> Result<Site, Diagnostics> {
         let root = &options.root;
+        if !options.allow_outside {
+            let outside = content::access::outside_files(root);
+            if outside.has_errors() {
+                return Err(relative(outside, root).sorted());
+            }
+        }
         let content = content::load(root, options.drafts).map_err(|d| relative(d, root))?;
         let warnings = figures::validate(&content)
             .into_result()
@@ -408,6 +416,8 @@ pub struct RenderStats {
 fn static_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(dir)
+        // Links are followed: `Site::load` refused those that lead outside the site.
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -415,7 +425,6 @@ fn static_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         });
     for entry in walk {
         let entry = entry.map_err(|e| Diagnostic::error(dir, format!("cannot read: {e}")))?;
-        // Symbolic links are not followed: nothing outside the site is ever published.
         if !entry.file_type().is_file() {
             continue;
         }

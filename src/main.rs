@@ -42,6 +42,9 @@ enum Command {
         /// Replace an output folder bantin did not make (it has no .bantin-output file).
         #[arg(long)]
         force: bool,
+        /// Read files that symbolic links lead to outside the site folder (refused by default).
+        #[arg(long)]
+        allow_outside: bool,
         /// Print only warnings and errors: no progress bar, no summary.
         #[arg(long, short)]
         quiet: bool,
@@ -64,6 +67,9 @@ enum Command {
         /// How to print the findings.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Read files that symbolic links lead to outside the site folder (refused by default).
+        #[arg(long)]
+        allow_outside: bool,
     },
     /// Preview the site: build it into memory, serve it on this machine, and rebuild the
     /// pages a change affects as files are saved (open pages reload; errors show over them).
@@ -86,6 +92,9 @@ enum Command {
         /// Cache of rasterized charts [default: <root>/.bantin-cache]; safe to delete.
         #[arg(long)]
         cache_dir: Option<PathBuf>,
+        /// Read files that symbolic links lead to outside the site folder (refused by default).
+        #[arg(long)]
+        allow_outside: bool,
     },
     /// Create new content.
     New {
@@ -132,6 +141,7 @@ fn main() -> ExitCode {
             no_png,
             cache_dir,
             force,
+            allow_outside,
             quiet,
             verbose,
         } => {
@@ -143,6 +153,7 @@ fn main() -> ExitCode {
                 skip_png: no_png,
                 cache_dir,
                 force,
+                allow_outside,
             };
             let verbosity = match (quiet, verbose) {
                 (true, _) => Verbosity::Quiet,
@@ -177,7 +188,16 @@ fn main() -> ExitCode {
             output,
             strict,
             format,
-        } => check(root, output, strict, format),
+            allow_outside,
+        } => check(
+            bantin::check::CheckOptions {
+                root,
+                output,
+                allow_outside,
+            },
+            strict,
+            format,
+        ),
         Command::Serve {
             root,
             port,
@@ -185,6 +205,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             cache_dir,
+            allow_outside,
         } => {
             let options = bantin::serve::ServeOptions {
                 root,
@@ -193,6 +214,7 @@ fn main() -> ExitCode {
                 open,
                 drafts,
                 cache_dir,
+                allow_outside,
             };
             match bantin::serve::run(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -241,8 +263,8 @@ fn fail(problems: &bantin::diagnostics::Diagnostics) -> ExitCode {
 }
 
 /// Prints what `check` finds; exit 1 on errors, and on warnings too with `--strict`.
-fn check(root: PathBuf, output: Option<PathBuf>, strict: bool, format: Format) -> ExitCode {
-    let found = bantin::check::run(&bantin::check::CheckOptions { root, output });
+fn check(options: bantin::check::CheckOptions, strict: bool, format: Format) -> ExitCode {
+    let found = bantin::check::run(&options);
     match format {
         Format::Json => match serde_json::to_string_pretty(&found.0) {
             Ok(json) => println!("{json}"),

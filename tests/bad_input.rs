@@ -36,6 +36,9 @@ struct Expect {
     hint: Option<String>,
     #[serde(default)]
     setup: Vec<Setup>,
+    /// Build with `--allow-outside`: for guards behind the outside-link policy.
+    #[serde(default, rename = "allow-outside")]
+    allow_outside: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,10 +165,12 @@ fn apply_case(case: &Path, root: &Path, expect: &Expect) -> Result<(), String> {
 /// Builds `root` into `<root>/output` on another thread; Err if it panicked or hung.
 fn build(
     root: &Path,
+    allow_outside: bool,
 ) -> Result<Result<bantin::BuildReport, bantin::diagnostics::Diagnostics>, String> {
     let options = bantin::BuildOptions {
         root: root.to_path_buf(),
         output: Some(root.join("output")),
+        allow_outside,
         ..Default::default()
     };
     let (sender, receiver) = mpsc::channel();
@@ -205,7 +210,7 @@ fn run_case(case: &Path) -> Result<String, String> {
     // As an earlier build left it: marked as bantin's, so a new build may replace it.
     fs::write(output.join(bantin::output::MARKER), "").map_err(|e| e.to_string())?;
 
-    let problems = match build(&root)? {
+    let problems = match build(&root, expect.allow_outside)? {
         Ok(_) => return Err("the build succeeded".into()),
         Err(problems) => problems,
     };
@@ -271,7 +276,7 @@ fn minimal_site_builds() {
     let temp = tempfile::tempdir().expect("a temp dir");
     let root = temp.path().join("site");
     minimal_site(&root);
-    match build(&root).expect("the build neither panics nor hangs") {
+    match build(&root, false).expect("the build neither panics nor hangs") {
         Ok(report) => {
             assert!(report.pages > 0, "{report:?}");
             assert!(root
@@ -311,11 +316,19 @@ fn bad_inputs_fail_cleanly() {
 
 /// What a failed build of the minimal site prints once `change` has altered it.
 fn shown_errors(change: impl FnOnce(&Path)) -> bantin::diagnostics::Diagnostics {
+    shown_errors_with(false, change)
+}
+
+/// [`shown_errors`], built with `--allow-outside` when `allow_outside`.
+fn shown_errors_with(
+    allow_outside: bool,
+    change: impl FnOnce(&Path),
+) -> bantin::diagnostics::Diagnostics {
     let temp = tempfile::tempdir().expect("a temp dir");
     let root = temp.path().join("site");
     minimal_site(&root);
     change(&root);
-    match build(&root).expect("the build neither panics nor hangs") {
+    match build(&root, allow_outside).expect("the build neither panics nor hangs") {
         Ok(_) => panic!("the build must fail"),
         Err(problems) => problems,
     }
@@ -341,20 +354,80 @@ fn a_data_file_linked_to_a_secret_is_not_printed() {
     let temp = tempfile::tempdir().expect("a temp dir");
     let token = temp.path().join("token");
     fs::write(&token, format!("{secret}\n")).expect("written");
-    let problems = shown_errors(|root| {
+    let link = |root: &Path| {
         let data = root.join("content/data/nghe-an/2023.yaml");
         fs::remove_file(&data).expect("removed");
         std::os::unix::fs::symlink(&token, &data).expect("linked");
-    });
-    let shown = problems.to_string();
-    assert!(shown.contains("invalid type"), "{shown}");
-    for start in 0..secret.len() - 80 {
-        let part = &secret[start..start + 81];
-        assert!(
-            !shown.contains(part),
-            "81 characters of the secret shown:\n{shown}"
-        );
+    };
+    // By default the link is refused before anything is read; allowed, the file is read and
+    // its error quotes no more than 80 characters of it.
+    let refused = shown_errors(link).to_string();
+    assert!(
+        refused.contains("leads outside the site folder"),
+        "{refused}"
+    );
+    let read = shown_errors_with(true, link).to_string();
+    assert!(read.contains("invalid type"), "{read}");
+    for shown in [refused, read] {
+        for start in 0..secret.len() - 80 {
+            let part = &secret[start..start + 81];
+            assert!(
+                !shown.contains(part),
+                "81 characters of the secret shown:\n{shown}"
+            );
+        }
     }
+}
+
+#[test]
+fn links_inside_the_site_are_followed_and_links_outside_refused() {
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let root = temp.path().join("site");
+    minimal_site(&root);
+    // A stylesheet kept elsewhere in the site, linked into static/: followed and published.
+    fs::create_dir_all(root.join("shared")).expect("mkdir");
+    fs::write(root.join("shared/print.css"), "@media print {}\n").expect("written");
+    std::os::unix::fs::symlink(
+        "../../shared/print.css",
+        root.join("templates/static/print.css"),
+    )
+    .expect("linked");
+    let report = build(&root, false)
+        .expect("no hang")
+        .unwrap_or_else(|problems| panic!("a link inside the site builds:\n{problems}"));
+    assert_eq!(
+        fs::read_to_string(report.output.join("print.css")).expect("published"),
+        "@media print {}\n"
+    );
+
+    // templates/static itself a link to a folder outside the site: refused, naming it.
+    let outside = temp.path().join("home-folder");
+    fs::create_dir_all(&outside).expect("mkdir");
+    fs::write(outside.join("private.txt"), "not for the web\n").expect("written");
+    let statics = root.join("templates/static");
+    let keep = temp.path().join("static-kept");
+    fs::rename(&statics, &keep).expect("moved");
+    std::os::unix::fs::symlink(&outside, &statics).expect("linked");
+    let problems = match build(&root, false).expect("no hang") {
+        Ok(_) => panic!("a static folder outside the site was published"),
+        Err(problems) => problems,
+    };
+    let error = problems.errors().next().expect("an error");
+    assert_eq!(error.path, Path::new("templates/static"), "{problems}");
+    assert!(error.message.contains("home-folder"), "{problems}");
+    assert!(error
+        .hint
+        .as_deref()
+        .unwrap_or("")
+        .contains("--allow-outside"));
+    // Allowed on purpose, it is published; the previous output stayed until then.
+    fs::remove_file(&statics).expect("unlinked");
+    fs::rename(&keep, &statics).expect("moved back");
+    std::os::unix::fs::symlink(&outside, statics.join("shared")).expect("linked");
+    let report = build(&root, true)
+        .expect("no hang")
+        .unwrap_or_else(|problems| panic!("--allow-outside builds:\n{problems}"));
+    assert!(report.output.join("shared/private.txt").is_file());
 }
 
 #[test]

@@ -37,6 +37,7 @@ fn run(root: &Path) -> Diagnostics {
     check::run(&CheckOptions {
         root: root.to_path_buf(),
         output: None,
+        allow_outside: false,
     })
 }
 

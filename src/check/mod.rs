@@ -22,6 +22,8 @@ pub struct CheckOptions {
     pub root: PathBuf,
     /// A built site whose links to check instead of rendering one in memory.
     pub output: Option<PathBuf>,
+    /// Read files that symbolic links lead to outside the site folder.
+    pub allow_outside: bool,
 }
 
 /// Runs every check; the result is sorted by file and line, paths relative to the root.
@@ -34,6 +36,7 @@ pub fn run(options: &CheckOptions) -> Diagnostics {
         drafts: true,
         // Charts as SVG only: PNG rasterizing is slow and adds nothing to check.
         skip_png: true,
+        allow_outside: options.allow_outside,
         ..BuildOptions::default()
     };
     let languages = match Site::load(&build) {

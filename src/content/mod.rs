@@ -3,6 +3,7 @@
 //! Syntax, types, unknown keys, duplicate keys and impossible dates are caught here, each with
 //! its file and line; what the values mean is checked by `figures`.
 
+pub mod access;
 pub mod yaml;
 
 use std::collections::BTreeMap;

@@ -147,6 +147,8 @@ pub struct ServeOptions {
     /// Also show bulletins marked `draft: true`.
     pub drafts: bool,
     pub cache_dir: Option<PathBuf>,
+    /// Read files that symbolic links lead to outside the site folder.
+    pub allow_outside: bool,
 }
 
 /// Builds the site into memory, serves it, and rebuilds on every change until Ctrl-C.
@@ -157,6 +159,7 @@ pub fn run(options: ServeOptions) -> Result<(), Diagnostic> {
         root: root.clone(),
         drafts: options.drafts,
         cache_dir: options.cache_dir.clone(),
+        allow_outside: options.allow_outside,
         ..BuildOptions::default()
     });
     let (events, _) = tokio::sync::broadcast::channel(256);
