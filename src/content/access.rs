@@ -7,7 +7,7 @@
 //! `templates/static` that is a link to a home folder can then never be read or published by
 //! accident; a site that keeps shared files elsewhere on purpose passes `--allow-outside`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
@@ -43,7 +43,7 @@ pub fn outside_files(root: &Path) -> Diagnostics {
     found
 }
 
-fn leads_outside(path: &Path, target: &PathBuf) -> Diagnostic {
+fn leads_outside(path: &Path, target: &Path) -> Diagnostic {
     Diagnostic::error(
         path,
         format!(
