@@ -820,43 +820,51 @@ fn read_built(dir: &Path) -> Result<Vec<RenderedFile>, Diagnostic> {
     Ok(files)
 }
 
-/// Values of `href="…"` and `src="…"` attributes with their byte offsets.
-fn link_targets(html: &str) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    for attribute in [" href=\"", " src=\""] {
-        let mut from = 0;
-        while let Some(at) = html[from..].find(attribute) {
-            let start = from + at + attribute.len();
-            let Some(len) = html[start..].find('"') else {
-                break;
-            };
-            found.push((start, html[start..start + len].replace("&amp;", "&")));
-            from = start + len;
-        }
-    }
-    found.sort();
-    found
+/// The links and anchors of one page, read with an HTML tokenizer (html5gum): attribute
+/// values in any quoting, character references decoded, nothing inside comments or text.
+#[derive(Debug, Default)]
+pub struct PageLinks {
+    /// Each `href` and `src` value, with the byte offset of the value in the page.
+    pub links: Vec<(usize, String)>,
+    /// Each `id` and `name` value: the anchors a `#fragment` may point at.
+    pub anchors: BTreeSet<String>,
 }
 
-/// Values of `id="…"` (and `name="…"`) attributes: the anchors a `#fragment` may point at.
-fn anchors(html: &str) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    for attribute in [" id=\"", " name=\""] {
-        let mut from = 0;
-        while let Some(at) = html[from..].find(attribute) {
-            let start = from + at + attribute.len();
-            let Some(len) = html[start..].find('"') else {
-                break;
-            };
-            found.insert(html[start..start + len].replace("&amp;", "&"));
-            from = start + len;
+/// Reads the links and anchors of `html`.
+pub fn page_links(html: &str) -> PageLinks {
+    let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
+    // Text of <script>, <style>, <textarea> and <title> is text, not tags.
+    emitter.naively_switch_states(true);
+    let mut found = PageLinks::default();
+    for token in html5gum::Tokenizer::new_with_emitter(html, emitter).flatten() {
+        let html5gum::Token::StartTag(tag) = token else {
+            continue;
+        };
+        for (name, value) in &tag.attributes {
+            let text = String::from_utf8_lossy(&value.value).into_owned();
+            match name.as_slice() {
+                b"href" | b"src" => {
+                    // The value's own offset; a tokenizer span can fall short on odd input.
+                    let offset = value.span.start.min(html.len());
+                    let offset = (0..=offset)
+                        .rev()
+                        .find(|i| html.is_char_boundary(*i))
+                        .unwrap_or(0);
+                    found.links.push((offset, text));
+                }
+                b"id" | b"name" => {
+                    found.anchors.insert(text);
+                }
+                _ => {}
+            }
         }
     }
+    found.links.sort();
     found
 }
 
 /// Resolves `href` against the folder of `page`; None if it climbs above the site's root.
-fn resolve(page: &str, href: &str) -> Option<String> {
+pub fn resolve(page: &str, href: &str) -> Option<String> {
     let mut parts: Vec<&str> = if href.starts_with('/') {
         Vec::new()
     } else {
@@ -886,7 +894,7 @@ fn resolve(page: &str, href: &str) -> Option<String> {
 
 /// `text` with its `%XX` escapes decoded (invalid UTF-8 becomes U+FFFD; a `%` not followed by
 /// two hex digits stays as it is).
-fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     percent_encoding::percent_decode_str(text)
         .decode_utf8_lossy()
         .into_owned()
@@ -900,7 +908,7 @@ fn links(files: &[RenderedFile], content: &Content, in_memory: bool) -> Diagnost
     let mut anchor_cache: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
-        for (offset, href) in link_targets(&html) {
+        for (offset, href) in page_links(&html).links {
             let lower = href.to_ascii_lowercase();
             if href.is_empty()
                 || href.starts_with("//")
@@ -942,9 +950,9 @@ fn links(files: &[RenderedFile], content: &Content, in_memory: bool) -> Diagnost
                         .get_key_value(t.as_str())
                         .map(|(k, _)| *k)
                         .expect("the target was found above");
-                    let ids = anchor_cache
-                        .entry(key)
-                        .or_insert_with(|| anchors(&String::from_utf8_lossy(&by_path[key].bytes)));
+                    let ids = anchor_cache.entry(key).or_insert_with(|| {
+                        page_links(&String::from_utf8_lossy(&by_path[key].bytes)).anchors
+                    });
                     (!ids.contains(&percent_decode(fragment))).then(|| {
                         format!(
                             "the link `{href}` points to `#{fragment}`, which {t} does not have"
@@ -991,7 +999,24 @@ fn narrative_with(content: &Content, page: &str, href: &str) -> Option<String> {
 
 #[cfg(test)]
 mod link_tests {
-    use super::percent_decode;
+    use super::{page_links, percent_decode};
+
+    #[test]
+    fn links_are_read_in_any_quoting_and_decoded_but_not_from_text() {
+        let html = concat!(
+            "<!DOCTYPE html><p>href=\"text.html\"</p><!-- <a href=\"comment.html\"> -->",
+            "<a href='single.html' id=top>x</a><a href=bare.html>y</a>",
+            "<img src=\"a.svg?x=1&amp;y=2\"><textarea><a href=\"inside.html\"></textarea>",
+            "<h2 name=\"n&amp;m\">z</h2>"
+        );
+        let found = page_links(html);
+        let hrefs: Vec<&str> = found.links.iter().map(|(_, h)| h.as_str()).collect();
+        assert_eq!(hrefs, ["single.html", "bare.html", "a.svg?x=1&y=2"]);
+        for (offset, href) in &found.links {
+            assert!(html[*offset..].contains(href.split('&').next().unwrap_or("")));
+        }
+        assert!(found.anchors.contains("top") && found.anchors.contains("n&m"));
+    }
 
     #[test]
     fn escapes_decode_without_slicing_a_character() {
