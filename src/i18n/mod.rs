@@ -59,20 +59,31 @@ pub struct Locales {
     locales: BTreeMap<String, Locale>,
 }
 
-/// A message that exists in no locale: a template or the code asks for something never written.
+/// A message a page cannot show: it exists in no locale (a template or the code asks for
+/// something never written), or Fluent could not format it with the arguments given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingMessage {
     pub lang: String,
     pub id: String,
+    /// Fluent's reason when the message exists, such as a variable the code does not pass:
+    /// which variables a call passes is known only at the call.
+    pub reason: Option<String>,
 }
 
 impl std::fmt::Display for MissingMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the message `{}` exists neither in locales/{} nor in locales/{REFERENCE}",
-            self.id, self.lang
-        )
+        match &self.reason {
+            Some(reason) => write!(
+                f,
+                "the message `{}` cannot be shown in `{}`: {reason}",
+                self.id, self.lang
+            ),
+            None => write!(
+                f,
+                "the message `{}` exists neither in locales/{} nor in locales/{REFERENCE}",
+                self.id, self.lang
+            ),
+        }
     }
 }
 
@@ -282,12 +293,21 @@ impl Locale {
         Ok((locale, graph))
     }
 
-    fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
-        let message = self.bundle.get_message(id)?;
-        let pattern = message.value()?;
+    /// The message formatted; Err(None) if it has no value here, Err(Some(reason)) if
+    /// Fluent could not format it.
+    fn format(&self, id: &str, args: &FluentArgs) -> Result<String, Option<String>> {
+        let pattern = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or(None)?;
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(fluent_bundle::FluentError::ResolverError(error)) => Err(Some(error.to_string())),
+            Some(error) => Err(Some(error.to_string())),
+        }
     }
 
     fn has(&self, id: &str) -> bool {
@@ -337,15 +357,19 @@ impl<'a> Localizer<'a> {
         for (name, value) in args {
             fluent_args.set(name, value);
         }
-        if let Some(text) = self.locale.format(id, &fluent_args) {
-            return Ok(text);
-        }
-        if let Some(text) = self.reference.format(id, &fluent_args) {
-            return Ok(text);
-        }
+        let own = match self.locale.format(id, &fluent_args) {
+            Ok(text) => return Ok(text),
+            Err(reason) => reason,
+        };
+        let (lang, reason) = match self.reference.format(id, &fluent_args) {
+            Ok(text) => return Ok(text),
+            Err(Some(reason)) => (&self.reference.lang, Some(reason)),
+            Err(None) => (&self.locale.lang, own),
+        };
         Err(MissingMessage {
-            lang: self.locale.lang.clone(),
+            lang: lang.clone(),
             id: id.to_string(),
+            reason,
         })
     }
 
@@ -650,6 +674,18 @@ mod tests {
         assert!(
             error.message.contains("the attribute `other.title`"),
             "{problems}"
+        );
+    }
+
+    #[test]
+    fn a_variable_the_call_does_not_pass_is_named() {
+        let locales = load(&[("en", "feed-link = Feed of { $count } bulletins\n")])
+            .unwrap_or_else(|d| panic!("variables are known only at the call:\n{d}"));
+        let en = locales.get(REFERENCE).expect("en");
+        let error = en.text("feed-link").expect_err("no `$count` is passed");
+        assert_eq!(
+            error.to_string(),
+            "the message `feed-link` cannot be shown in `en`: Unknown variable: $count"
         );
     }
 
