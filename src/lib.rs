@@ -147,7 +147,11 @@ impl Site {
     /// Warnings of the load plus messages a language lacks (its pages show the reference text).
     pub fn build_warnings(&self) -> Diagnostics {
         let mut all = self.warnings.clone();
-        all.extend(untranslated(&self.locales, &self.content.config.languages));
+        all.extend(untranslated(
+            &self.locales,
+            &self.content.config.languages,
+            &self.root,
+        ));
         all.sorted()
     }
 
@@ -434,16 +438,22 @@ fn static_files(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     Ok(files)
 }
 
-/// Messages of the reference locale that a language lacks: its pages show the reference text.
-fn untranslated(locales: &Locales, languages: &[String]) -> Diagnostics {
+/// Messages of the reference locale that a language lacks: its pages show the reference text,
+/// and the warning says which, so a translator can open it.
+fn untranslated(locales: &Locales, languages: &[String], root: &Path) -> Diagnostics {
     let mut found = Diagnostics::default();
-    for (lang, id) in locales.untranslated(languages) {
+    for missing in locales.untranslated(languages) {
+        let (lang, id) = (missing.lang, missing.id);
+        let defined = &missing.reference;
+        let file = defined.path.strip_prefix(root).unwrap_or(&defined.path);
         found.push(
             Diagnostic::warning(
-                Path::new("locales").join(&lang),
+                Path::new("locales").join(lang),
                 format!(
-                    "`{id}` is not translated; the page shows the `{}` text",
-                    i18n::REFERENCE
+                    "`{id}` is not translated; pages show the `{}` text from {}:{}",
+                    i18n::REFERENCE,
+                    file.display(),
+                    defined.line
                 ),
             )
             .with_hint(format!("add `{id} = …` to a .ftl file in locales/{lang}/")),
@@ -512,4 +522,40 @@ pub fn build_with(
         charts: stats.charts,
         warnings: site.build_warnings(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_untranslated_message_names_where_the_reference_defines_it() {
+        let temp = tempfile::tempdir().expect("a temp dir");
+        let root = temp.path();
+        for (lang, text) in [
+            (
+                "en",
+                "## Feeds\n\nsite-name = Bulletins\nfeed-link = Feed\n",
+            ),
+            ("nb", "site-name = Meldinger\n"),
+        ] {
+            let dir = root.join("locales").join(lang);
+            std::fs::create_dir_all(&dir).expect("a locale folder");
+            std::fs::write(dir.join("publishing.ftl"), text).expect("written");
+        }
+        let languages = ["en".to_string(), "nb".to_string()];
+        let locales = Locales::load(&root.join("locales"), &languages, |l| l.to_string())
+            .unwrap_or_else(|d| panic!("the locales load:\n{d}"));
+        let warnings = untranslated(&locales, &languages, root);
+        let shown: Vec<String> = warnings.warnings().map(ToString::to_string).collect();
+        assert_eq!(
+            shown.first().and_then(|s| s.lines().next()),
+            Some(
+                "warning: locales/nb: `feed-link` is not translated; pages show the `en` text \
+                 from locales/en/publishing.ftl:4"
+            ),
+            "{shown:?}"
+        );
+        assert_eq!(shown.len(), 1, "{shown:?}");
+    }
 }

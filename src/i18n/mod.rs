@@ -20,6 +20,8 @@ use crate::content::{Date, Qualifier, Unit};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
 use crate::figures::Value;
 
+mod references;
+
 /// The locale every message exists in first, and the one others fall back to.
 pub const REFERENCE: &str = "en";
 
@@ -30,10 +32,26 @@ pub struct Locale {
     /// `ltr` or `rtl`, for `dir` beside every `lang`: see [`text_direction`].
     pub dir: &'static str,
     bundle: FluentBundle<FluentResource>,
-    /// Message ids with the `.ftl` file that defines them, for `check`.
-    pub messages: BTreeMap<String, PathBuf>,
+    /// Message ids with where they are defined, for fallback warnings.
+    pub messages: BTreeMap<String, Definition>,
     decimal: DecimalFormatter,
     date: DateTimeFormatter<YMD>,
+}
+
+/// Where a message is defined: its `.ftl` file and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+/// A message of the reference locale that a language lacks: its pages show the reference text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untranslated<'a> {
+    pub lang: &'a str,
+    pub id: &'a str,
+    /// Where the reference locale defines it.
+    pub reference: &'a Definition,
 }
 
 /// All languages of the site, shared read-only by parallel page renders.
@@ -41,47 +59,78 @@ pub struct Locales {
     locales: BTreeMap<String, Locale>,
 }
 
-/// A message that exists in no locale: a template or the code asks for something never written.
+/// A message a page cannot show: it exists in no locale (a template or the code asks for
+/// something never written), or Fluent could not format it with the arguments given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingMessage {
     pub lang: String,
     pub id: String,
+    /// Fluent's reason when the message exists, such as a variable the code does not pass:
+    /// which variables a call passes is known only at the call.
+    pub reason: Option<String>,
 }
 
 impl std::fmt::Display for MissingMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the message `{}` exists neither in locales/{} nor in locales/{REFERENCE}",
-            self.id, self.lang
-        )
+        match &self.reason {
+            Some(reason) => write!(
+                f,
+                "the message `{}` cannot be shown in `{}`: {reason}",
+                self.id, self.lang
+            ),
+            None => write!(
+                f,
+                "the message `{}` exists neither in locales/{} nor in locales/{REFERENCE}",
+                self.id, self.lang
+            ),
+        }
     }
 }
 
 impl Locales {
-    /// Loads `locales/<lang>/*.ftl` for each language (and the reference), reporting syntax errors.
+    /// Loads `locales/<lang>/*.ftl` for each language (and the reference), reporting syntax
+    /// errors and references that lead nowhere, in circles or too deep, before any rendering.
     pub fn load(
         dir: &Path,
         languages: &[String],
         html_lang: impl Fn(&str) -> String,
     ) -> Result<Locales, Diagnostics> {
         let mut problems = Diagnostics::default();
-        let mut wanted: Vec<&str> = languages.iter().map(String::as_str).collect();
-        if !wanted.contains(&REFERENCE) {
-            wanted.push(REFERENCE);
-        }
-        let mut locales = BTreeMap::new();
-        for lang in wanted {
-            match Locale::load(&dir.join(lang), lang, html_lang(lang)) {
-                Ok(locale) => {
-                    locales.insert(lang.to_string(), locale);
+        // The reference first: every other language resolves what it lacks in it.
+        let others = languages.iter().filter(|l| l.as_str() != REFERENCE);
+        let reference =
+            match Locale::load(&dir.join(REFERENCE), REFERENCE, html_lang(REFERENCE), None) {
+                Ok(loaded) => Some(loaded),
+                Err(d) => {
+                    problems.extend(d);
+                    None
                 }
+            };
+        let reference_graph = reference.as_ref().map(|(_, graph)| (REFERENCE, graph));
+        let mut loaded = Vec::new();
+        for lang in others {
+            match Locale::load(&dir.join(lang), lang, html_lang(lang), reference_graph) {
+                Ok(locale) => loaded.push(locale),
                 Err(d) => problems.extend(d),
             }
         }
         if problems.has_errors() {
             return Err(problems.sorted());
         }
+        if let Some((_, graph)) = &reference {
+            problems.extend(references::check(REFERENCE, graph, None));
+        }
+        for (locale, graph) in &loaded {
+            problems.extend(references::check(&locale.lang, graph, reference_graph));
+        }
+        if problems.has_errors() {
+            return Err(problems.sorted());
+        }
+        let locales = reference
+            .into_iter()
+            .chain(loaded)
+            .map(|(locale, _)| (locale.lang.clone(), locale))
+            .collect();
         Ok(Locales { locales })
     }
 
@@ -96,9 +145,9 @@ impl Locales {
         self.locales.get(lang)
     }
 
-    /// (language, message id) of every reference message a language lacks, sorted: pages in
-    /// that language show the reference text. Known from the files alone, before rendering.
-    pub fn untranslated(&self, languages: &[String]) -> Vec<(String, String)> {
+    /// Every reference message a language lacks, sorted by language and id: pages in that
+    /// language show the reference text. Known from the files alone, before rendering.
+    pub fn untranslated<'a>(&'a self, languages: &'a [String]) -> Vec<Untranslated<'a>> {
         let Some(reference) = self.locales.get(REFERENCE) else {
             return Vec::new();
         };
@@ -107,9 +156,13 @@ impl Locales {
             let Some(locale) = self.locales.get(lang) else {
                 continue;
             };
-            for id in reference.messages.keys() {
+            for (id, definition) in &reference.messages {
                 if !locale.messages.contains_key(id) {
-                    found.push((lang.clone(), id.clone()));
+                    found.push(Untranslated {
+                        lang,
+                        id,
+                        reference: definition,
+                    });
                 }
             }
         }
@@ -118,7 +171,15 @@ impl Locales {
 }
 
 impl Locale {
-    fn load(dir: &Path, lang: &str, html_lang: String) -> Result<Locale, Diagnostics> {
+    /// One language's files, with the graph of their references. `reference` is the reference
+    /// locale's graph for any other language: its messages and terms stand under the
+    /// language's own, so a reference to one the language lacks resolves as the check assumes.
+    fn load(
+        dir: &Path,
+        lang: &str,
+        html_lang: String,
+        reference: Option<(&str, &references::Graph)>,
+    ) -> Result<(Locale, references::Graph), Diagnostics> {
         let mut problems = Diagnostics::default();
         if !dir.is_dir() {
             return Err(Diagnostic::error(dir, format!("there are no messages for `{lang}`"))
@@ -136,7 +197,15 @@ impl Locale {
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Isolation marks (U+2068/U+2069) around placeables would end up inside HTML and SVG text.
         bundle.set_use_isolating(false);
-        let mut messages = BTreeMap::new();
+        if let Some((_, graph)) = reference {
+            for text in graph.texts() {
+                // Parsed once already, without errors: the reference locale loaded.
+                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+                let _ = bundle.add_resource(resource);
+            }
+        }
+        let mut graph = references::Graph::default();
+        let mut messages: BTreeMap<String, Definition> = BTreeMap::new();
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| Diagnostic::error(dir, format!("cannot read the folder: {e}")))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -170,26 +239,32 @@ impl Locale {
                     resource
                 }
             };
-            for entry in resource.entries() {
-                if let fluent_syntax::ast::Entry::Message(m) = entry {
-                    let id = m.id.name.to_string();
-                    if let Some(first) = messages.get(&id) {
-                        let offset = text.find(&format!("\n{id} =")).map_or(0, |o| o + 1);
-                        let (line, column) = line_col(&text, offset);
-                        problems.push(
-                            Diagnostic::error(
-                                &path,
-                                format!("the message `{id}` is defined twice"),
-                            )
-                            .at(&text, line, column)
-                            .with_hint(format!("it is also in {}", Path::new(first).display())),
-                        );
-                    }
-                    messages.insert(id, path.clone());
+            for (id, offset) in graph.add_file(&path, text) {
+                let text = graph.last_text();
+                let (line, column) = line_col(text, offset);
+                if let Some(first) = messages.get(&id) {
+                    problems.push(
+                        Diagnostic::error(&path, format!("the message `{id}` is defined twice"))
+                            .at(text, line, column)
+                            .with_hint(format!(
+                                "it is also in {}:{}",
+                                first.path.display(),
+                                first.line
+                            )),
+                    );
+                    continue;
                 }
+                messages.insert(
+                    id,
+                    Definition {
+                        path: path.clone(),
+                        line,
+                    },
+                );
             }
-            // Overriding is reported above with a position; ignore the bundle's own report.
-            let _ = bundle.add_resource(resource);
+            // The language's own words stand over the reference's; a duplicate within the
+            // language is reported above with a position.
+            bundle.add_resource_overriding(resource);
         }
         if problems.has_errors() {
             return Err(problems);
@@ -206,7 +281,7 @@ impl Locale {
             })?;
         let date = DateTimeFormatter::try_new((&icu_locale).into(), YMD::long())
             .map_err(|e| Diagnostic::error(dir, format!("no CLDR date data for `{lang}`: {e}")))?;
-        Ok(Locale {
+        let locale = Locale {
             lang: lang.to_string(),
             dir: text_direction(&html_lang),
             html_lang,
@@ -214,15 +289,25 @@ impl Locale {
             messages,
             decimal,
             date,
-        })
+        };
+        Ok((locale, graph))
     }
 
-    fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
-        let message = self.bundle.get_message(id)?;
-        let pattern = message.value()?;
+    /// The message formatted; Err(None) if it has no value here, Err(Some(reason)) if
+    /// Fluent could not format it.
+    fn format(&self, id: &str, args: &FluentArgs) -> Result<String, Option<String>> {
+        let pattern = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .ok_or(None)?;
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(fluent_bundle::FluentError::ResolverError(error)) => Err(Some(error.to_string())),
+            Some(error) => Err(Some(error.to_string())),
+        }
     }
 
     fn has(&self, id: &str) -> bool {
@@ -272,15 +357,19 @@ impl<'a> Localizer<'a> {
         for (name, value) in args {
             fluent_args.set(name, value);
         }
-        if let Some(text) = self.locale.format(id, &fluent_args) {
-            return Ok(text);
-        }
-        if let Some(text) = self.reference.format(id, &fluent_args) {
-            return Ok(text);
-        }
+        let own = match self.locale.format(id, &fluent_args) {
+            Ok(text) => return Ok(text),
+            Err(reason) => reason,
+        };
+        let (lang, reason) = match self.reference.format(id, &fluent_args) {
+            Ok(text) => return Ok(text),
+            Err(Some(reason)) => (&self.reference.lang, Some(reason)),
+            Err(None) => (&self.locale.lang, own),
+        };
         Err(MissingMessage {
-            lang: self.locale.lang.clone(),
+            lang: lang.clone(),
             id: id.to_string(),
+            reason,
         })
     }
 
@@ -519,6 +608,85 @@ mod tests {
             .unwrap_or_else(|d| panic!("a BOM must be accepted:\n{d}"));
         let en = locales.get(REFERENCE).expect("the reference locale");
         assert_eq!(en.text("site-name").ok().as_deref(), Some("Bulletins"));
+    }
+
+    /// Locales of `(lang, text of its one .ftl file)`, loaded as a build loads them.
+    fn load(files: &[(&str, &str)]) -> Result<Locales, Diagnostics> {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        for (lang, text) in files {
+            let folder = dir.path().join(lang);
+            std::fs::create_dir_all(&folder).expect("a locale folder");
+            std::fs::write(folder.join("words.ftl"), text).expect("written");
+        }
+        let languages: Vec<String> = files.iter().map(|(l, _)| l.to_string()).collect();
+        Locales::load(dir.path(), &languages, |l| l.to_string())
+    }
+
+    #[test]
+    fn a_language_uses_the_references_terms_it_lacks() {
+        let locales = load(&[
+            ("en", "-brand = Bantin\nabout = About { -brand }\n"),
+            ("nb", "about = Om { -brand }\n"),
+        ])
+        .unwrap_or_else(|d| panic!("a term of the reference resolves:\n{d}"));
+        let nb = locales.get("nb").expect("nb");
+        assert_eq!(nb.text("about").ok().as_deref(), Some("Om Bantin"));
+    }
+
+    #[test]
+    fn a_cycle_through_the_reference_is_placed_in_the_language() {
+        let problems = match load(&[
+            ("en", "title = { heading }\nheading = Heading\n"),
+            ("nb", "heading = Overskrift: { title }\n"),
+        ]) {
+            Ok(_) => panic!("the cycle must be found"),
+            Err(problems) => problems,
+        };
+        let error = problems.errors().next().expect("an error");
+        assert!(error.path.ends_with("nb/words.ftl"), "{problems}");
+        assert_eq!(
+            (error.line, error.column),
+            (Some(1), Some(25)),
+            "{problems}"
+        );
+        assert!(
+            error.message.contains("`heading` → `title` → `heading`"),
+            "{problems}"
+        );
+        let hint = error.hint.as_deref().unwrap_or_default();
+        assert!(hint.contains("`title` is not in locales/nb"), "{problems}");
+        assert_eq!(problems.errors().count(), 1, "{problems}");
+    }
+
+    #[test]
+    fn attributes_and_term_arguments_are_followed() {
+        let fine = load(&[(
+            "en",
+            "-org = { $case ->\n   *[nom] Agency\n    [gen] Agency's\n }\n    .short = VSS\n\
+             name = { -org(case: \"gen\") } site\n    .title = { name }\n",
+        )]);
+        assert!(fine.is_ok(), "an attribute may show its message's value");
+        let problems = match load(&[("en", "name = { other.title }\nother = Other\n")]) {
+            Ok(_) => panic!("a missing attribute must be found"),
+            Err(problems) => problems,
+        };
+        let error = problems.errors().next().expect("an error");
+        assert!(
+            error.message.contains("the attribute `other.title`"),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn a_variable_the_call_does_not_pass_is_named() {
+        let locales = load(&[("en", "feed-link = Feed of { $count } bulletins\n")])
+            .unwrap_or_else(|d| panic!("variables are known only at the call:\n{d}"));
+        let en = locales.get(REFERENCE).expect("en");
+        let error = en.text("feed-link").expect_err("no `$count` is passed");
+        assert_eq!(
+            error.to_string(),
+            "the message `feed-link` cannot be shown in `en`: Unknown variable: $count"
+        );
     }
 
     #[test]

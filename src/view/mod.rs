@@ -297,13 +297,21 @@ fn to_context(inputs: &PageInputs, page: &impl Serialize) -> PageResult<serde_js
     })
 }
 
-/// A message missing in every locale, as a diagnostic pointing at the locales to fix.
+/// A message a page cannot show, as a diagnostic pointing at the locales to fix.
 pub(crate) fn missing(root: &Path, e: MissingMessage) -> Diagnostic {
-    Diagnostic::error(root.join("locales").join(&e.lang), e.to_string()).with_hint(format!(
-        "add `{} = …` to a .ftl file in locales/{}/",
-        e.id,
-        crate::i18n::REFERENCE
-    ))
+    let hint = match &e.reason {
+        Some(_) => format!(
+            "fix `{}` in locales/{}/: a variable the page does not pass (a misspelt `$name`) \
+             is the usual cause",
+            e.id, e.lang
+        ),
+        None => format!(
+            "add `{} = …` to a .ftl file in locales/{}/",
+            e.id,
+            crate::i18n::REFERENCE
+        ),
+    };
+    Diagnostic::error(root.join("locales").join(&e.lang), e.to_string()).with_hint(hint)
 }
 
 impl<'a> PageContext<'a> {
