@@ -305,29 +305,30 @@ impl Site {
     ) -> Result<RenderStats, Diagnostics> {
         let charts_written: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
         let pngs: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-        let results: Vec<Result<(), Diagnostic>> = plan
-            .pages
-            .par_iter()
-            .map(|page| {
-                let rendered = self.render_view(page)?;
-                sink.write(&rendered.html.path, &rendered.html.bytes)?;
-                for chart in rendered.charts {
-                    let first = charts_written
-                        .lock()
-                        .map(|mut set| set.insert(chart.svg_path.clone()))
-                        .unwrap_or(false);
-                    if first {
-                        sink.write(&chart.svg_path, chart.svg.as_bytes())?;
-                        if let Some(png) = chart.png_path {
-                            if let Ok(mut list) = pngs.lock() {
-                                list.push((chart.svg_path, png));
+        let results: Vec<Result<(), Diagnostic>> = render::on_render_threads(|| {
+            plan.pages
+                .par_iter()
+                .map(|page| {
+                    let rendered = self.render_view(page)?;
+                    sink.write(&rendered.html.path, &rendered.html.bytes)?;
+                    for chart in rendered.charts {
+                        let first = charts_written
+                            .lock()
+                            .map(|mut set| set.insert(chart.svg_path.clone()))
+                            .unwrap_or(false);
+                        if first {
+                            sink.write(&chart.svg_path, chart.svg.as_bytes())?;
+                            if let Some(png) = chart.png_path {
+                                if let Ok(mut list) = pngs.lock() {
+                                    list.push((chart.svg_path, png));
+                                }
                             }
                         }
                     }
-                }
-                Ok(())
-            })
-            .collect();
+                    Ok(())
+                })
+                .collect()
+        });
         let mut problems = Diagnostics::default();
         for result in results {
             if let Err(d) = result {

@@ -472,3 +472,35 @@ fn a_site_folder_that_does_not_exist_is_named() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("/nonexistent/site"), "{stderr}");
 }
+
+#[test]
+fn a_deep_include_chain_without_a_cycle_builds() {
+    // Deeper than a default 2 MiB thread stack renders: the render threads have more. And a
+    // long chain is not mistaken for a cycle.
+    const DEPTH: usize = 3000;
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let root = temp.path().join("site");
+    minimal_site(&root);
+    let templates = root.join("templates");
+    for level in 0..DEPTH {
+        let next = format!("<i>{{% include \"deep{}.html\" %}}</i>\n", level + 1);
+        fs::write(templates.join(format!("deep{level}.html")), next).expect("written");
+    }
+    fs::write(
+        templates.join(format!("deep{DEPTH}.html")),
+        "<b>bottom</b>\n",
+    )
+    .expect("written");
+    let page = templates.join("404.html");
+    let text = fs::read_to_string(&page)
+        .expect("readable")
+        .replace("<h1>404</h1>", "<h1>404</h1>{% include \"deep0.html\" %}");
+    fs::write(&page, text).expect("written");
+    match build(&root).expect("the build neither panics nor hangs") {
+        Ok(_) => {
+            let built = fs::read_to_string(root.join("output/404.html")).expect("a 404 page");
+            assert!(built.contains("<b>bottom</b>"), "{built}");
+        }
+        Err(problems) => panic!("a deep chain must build:\n{problems}"),
+    }
+}

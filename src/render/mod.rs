@@ -1,8 +1,15 @@
 //! Fills tera templates: a page view (plain data) in, HTML out. Nothing here reads the content.
+//!
+//! The templates are the user's to edit, so none of them may abort the build: cycles of
+//! includes, imports and macro calls are refused before rendering ([`cycles`]), rendering runs
+//! on threads with a large, bounded stack, and `range` and a page's size are capped.
+
+mod cycles;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tera::Tera;
 
@@ -54,15 +61,27 @@ impl Templates {
             return Err(problems);
         }
         // Parse each file alone first: tera then reports which file and where.
+        let mut parsed = BTreeMap::new();
         for (name, text) in &files {
-            if let Err(e) = tera::Template::new(name, None, text) {
-                let path = dir.join(name);
-                let position = error_position(&e);
-                problems.push(template_error(&path, &e).at_opt(text, position));
+            match tera::Template::new(name, None, text) {
+                Ok(template) => {
+                    parsed.insert(name.clone(), template);
+                }
+                Err(e) => {
+                    let path = dir.join(name);
+                    let position = error_position(&e);
+                    problems.push(template_error(&path, &e).at_opt(text, position));
+                }
             }
         }
         if problems.has_errors() {
             return Err(problems);
+        }
+        let sources: BTreeMap<String, String> = files.iter().cloned().collect();
+        // Before tera links them: it follows an import cycle until the stack overflows.
+        let cycles = cycles::check(&parsed, &sources, dir);
+        if cycles.has_errors() {
+            return Err(cycles);
         }
         if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
@@ -71,6 +90,7 @@ impl Templates {
         tera.autoescape_on(vec![".html"]);
         // Tera's default escaper also rewrites `/` as `&#x2F;`, which HTML does not need.
         tera.set_escape_fn(crate::charts::xml_escape);
+        tera.register_function("range", range);
         let mut by_lang = BTreeMap::new();
         for lang in languages {
             let mut copy = tera.clone();
@@ -86,23 +106,36 @@ impl Templates {
         Ok(Templates {
             by_lang,
             neutral: tera,
-            sources: files.into_iter().collect(),
+            sources,
             dir: dir.to_path_buf(),
         })
     }
 
     /// Tera names the page's template even when the mistake is in a template it extends or
-    /// imports; find the template and line that use the missing name, if one does.
+    /// imports; find the template and line that use the missing name or call `range`, if one
+    /// does.
     fn locate_render_error(&self, name: &str, error: &tera::Error, dir: &Path) -> Diagnostic {
-        let diagnostic = template_error(&dir.join(name), error);
-        let Some(variable) = diagnostic
-            .message
-            .split("Variable `")
-            .nth(1)
-            .and_then(|rest| rest.split('`').next())
-        else {
-            return diagnostic;
+        let mut diagnostic = template_error(&dir.join(name), error);
+        if diagnostic.message.contains(RANGE_CAP_MESSAGE) {
+            diagnostic = diagnostic.with_hint(format!(
+                "a template may loop over at most {RANGE_CAP} numbers; loop over the page's data \
+                 instead"
+            ));
+        }
+        let needle = if diagnostic.message.contains(RANGE_CAP_MESSAGE) {
+            "range(".to_string()
+        } else {
+            match diagnostic
+                .message
+                .split("Variable `")
+                .nth(1)
+                .and_then(|rest| rest.split('`').next())
+            {
+                Some(variable) => variable.to_string(),
+                None => return diagnostic,
+            }
         };
+        let variable = needle.as_str();
         let mut chain = vec![name.to_string()];
         while let Some(parent) = self
             .sources
@@ -221,8 +254,111 @@ impl Templates {
                 format!("cannot prepare the page: {e}"),
             )
         })?;
-        tera.render(template, &context)
-            .map_err(|e| self.locate_render_error(template, &e, &self.dir))
+        let mut page = CappedPage::default();
+        let rendered = on_render_threads(|| tera.render_to(template, &context, &mut page));
+        match rendered {
+            Ok(()) => String::from_utf8(page.bytes).map_err(|_| {
+                Diagnostic::error(self.dir.join(template), "the page is not valid UTF-8")
+            }),
+            Err(_) if page.over => Err(Diagnostic::error(
+                self.dir.join(template),
+                format!("the page grew past {} MiB as it rendered", PAGE_CAP >> 20),
+            )
+            .with_hint(
+                "a page this large is a runaway loop in the template; \
+                 check its `for` loops and what they iterate over",
+            )),
+            Err(e) => Err(self.locate_render_error(template, &e, &self.dir)),
+        }
+    }
+}
+
+/// Deepest a page's templates may nest, as stack: extends, includes and macros each take a
+/// few tens of kilobytes of tera's renderer. Cycles are refused at load, so this only bounds
+/// legitimately deep templates, generously.
+const RENDER_STACK: usize = 64 << 20;
+
+/// Runs `op` on the pool that renders pages, whose threads have [`RENDER_STACK`] each.
+/// Called from one of its threads, `op` runs in place; parallel iterators inside `op` use the
+/// pool. One pool for the process, like rayon's own: its threads are shared by every build.
+/// Should the system refuse the threads, `op` runs on the caller's.
+pub(crate) fn on_render_threads<R: Send>(op: impl FnOnce() -> R + Send) -> R {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("render-{i}"))
+            .stack_size(RENDER_STACK)
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(op),
+        None => op(),
+    }
+}
+
+/// Most numbers `range()` gives a template: more is a runaway loop, not a page.
+const RANGE_CAP: usize = 10_000;
+const RANGE_CAP_MESSAGE: &str = "range() would give more than";
+
+/// Largest page a template may produce; the render stops as it passes this.
+const PAGE_CAP: usize = 64 << 20;
+
+/// Tera's `range(start, end, step_by)`, refusing more than [`RANGE_CAP`] numbers instead of
+/// allocating them all.
+fn range(args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let number = |name: &str, default: Option<usize>| match args.get(name) {
+        Some(value) => value
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "range() received {name}={value} but `{name}` can only be a whole number"
+                ))
+            }),
+        None => {
+            default.ok_or_else(|| tera::Error::msg(format!("range() was called without `{name}`")))
+        }
+    };
+    let start = number("start", Some(0))?;
+    let end = number("end", None)?;
+    let step_by = number("step_by", Some(1))?;
+    if step_by == 0 {
+        return Err(tera::Error::msg("range() needs a step_by above 0"));
+    }
+    if start > end {
+        return Err(tera::Error::msg(
+            "range() was called with a `start` greater than its `end`",
+        ));
+    }
+    let count = (end - start).div_ceil(step_by);
+    if count > RANGE_CAP {
+        return Err(tera::Error::msg(format!(
+            "{RANGE_CAP_MESSAGE} {RANGE_CAP} numbers ({count})"
+        )));
+    }
+    Ok((start..end).step_by(step_by).collect::<Vec<_>>().into())
+}
+
+/// A page's bytes as tera writes them, refusing to grow past [`PAGE_CAP`].
+#[derive(Default)]
+struct CappedPage {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl Write for CappedPage {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > PAGE_CAP {
+            self.over = true;
+            return Err(std::io::Error::other("the page is too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -277,5 +413,61 @@ fn includes(nodes: &[tera::ast::Node], out: &mut Vec<String>) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range_of(args: &[(&str, u64)]) -> tera::Result<tera::Value> {
+        let args = args
+            .iter()
+            .map(|(name, n)| (name.to_string(), tera::Value::from(*n)))
+            .collect();
+        range(&args)
+    }
+
+    #[test]
+    fn range_gives_what_teras_gives() {
+        let numbers = range_of(&[("start", 2), ("end", 9), ("step_by", 3)]).expect("in range");
+        assert_eq!(numbers, serde_json::json!([2, 5, 8]));
+        assert_eq!(
+            range_of(&[("end", 0)]).expect("empty"),
+            serde_json::json!([])
+        );
+    }
+
+    #[test]
+    fn range_refuses_a_runaway_loop() {
+        assert!(range_of(&[("end", RANGE_CAP as u64)]).is_ok());
+        let error = range_of(&[("end", 100_000_000)]).expect_err("over the cap");
+        assert!(error.to_string().contains(RANGE_CAP_MESSAGE), "{error}");
+        assert!(range_of(&[("end", 10), ("step_by", 0)]).is_err());
+        assert!(range_of(&[("start", 5), ("end", 1)]).is_err());
+    }
+
+    #[test]
+    fn a_page_stops_at_its_cap() {
+        let mut page = CappedPage::default();
+        page.write_all(&vec![b'x'; PAGE_CAP])
+            .expect("up to the cap");
+        assert!(page.write_all(b"x").is_err());
+        assert!(page.over);
+        assert_eq!(page.bytes.len(), PAGE_CAP);
+    }
+
+    #[test]
+    fn render_threads_take_deep_recursion() {
+        // Far deeper than the 2 MiB of a default thread takes.
+        fn depth(n: usize) -> usize {
+            let frame = std::hint::black_box([0u8; 1024]);
+            if n == 0 {
+                frame[0] as usize
+            } else {
+                depth(n - 1) + 1
+            }
+        }
+        assert_eq!(on_render_threads(|| depth(16_000)), 16_000);
     }
 }

@@ -912,33 +912,35 @@ fn render(
     // A chart's path names its content: one already stored, or claimed by another page of
     // this rebuild, is not compressed again.
     let claimed: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
-    let results: Vec<Result<RenderedPage, Diagnostic>> = pages
-        .par_iter()
-        .map(|page| {
-            let rendered = site.render_view(page)?;
-            let html = changed_file(store, &rendered.html.path, &rendered.html.bytes);
-            let charts = rendered
-                .charts
-                .into_iter()
-                .map(|chart| {
-                    let new = store.hash_of(&chart.svg_path).is_none()
-                        && claimed
-                            .lock()
-                            .map(|mut c| c.insert(chart.svg_path.clone()))
-                            .unwrap_or(true);
-                    let stored = new
-                        .then(|| changed_file(store, &chart.svg_path, chart.svg.as_bytes()))
-                        .flatten();
-                    (chart.svg_path, stored)
+    let results: Vec<Result<RenderedPage, Diagnostic>> = crate::render::on_render_threads(|| {
+        pages
+            .par_iter()
+            .map(|page| {
+                let rendered = site.render_view(page)?;
+                let html = changed_file(store, &rendered.html.path, &rendered.html.bytes);
+                let charts = rendered
+                    .charts
+                    .into_iter()
+                    .map(|chart| {
+                        let new = store.hash_of(&chart.svg_path).is_none()
+                            && claimed
+                                .lock()
+                                .map(|mut c| c.insert(chart.svg_path.clone()))
+                                .unwrap_or(true);
+                        let stored = new
+                            .then(|| changed_file(store, &chart.svg_path, chart.svg.as_bytes()))
+                            .flatten();
+                        (chart.svg_path, stored)
+                    })
+                    .collect();
+                Ok(RenderedPage {
+                    id: page.id.clone(),
+                    html: (rendered.html.path, html),
+                    charts,
                 })
-                .collect();
-            Ok(RenderedPage {
-                id: page.id.clone(),
-                html: (rendered.html.path, html),
-                charts,
             })
-        })
-        .collect();
+            .collect()
+    });
     let mut problems = Diagnostics::default();
     let mut rendered = Vec::with_capacity(results.len());
     for result in results {
