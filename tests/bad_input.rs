@@ -496,7 +496,7 @@ fn a_deep_include_chain_without_a_cycle_builds() {
         .expect("readable")
         .replace("<h1>404</h1>", "<h1>404</h1>{% include \"deep0.html\" %}");
     fs::write(&page, text).expect("written");
-    match build(&root).expect("the build neither panics nor hangs") {
+    match build(&root, false).expect("the build neither panics nor hangs") {
         Ok(_) => {
             let built = fs::read_to_string(root.join("output/404.html")).expect("a 404 page");
             assert!(built.contains("<b>bottom</b>"), "{built}");
