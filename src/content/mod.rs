@@ -519,6 +519,13 @@ pub struct BulletinMeta {
     pub draft: bool,
 }
 
+impl BulletinMeta {
+    /// When the bulletin last changed: its `updated` date, else its date (never the clock).
+    pub fn last_changed(&self) -> Date {
+        self.updated.unwrap_or(self.date)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {

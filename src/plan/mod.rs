@@ -286,13 +286,7 @@ pub fn plan_sized(
             let first = pager.current == 1;
             if first {
                 for (region, years) in &content.years {
-                    inputs.push(Input::DataList {
-                        region: region.clone(),
-                    });
-                    inputs.extend(years.keys().map(|year| Input::Data {
-                        region: region.clone(),
-                        year: *year,
-                    }));
+                    inputs.extend(data_inputs(region, years.keys().copied()));
                 }
             }
             plan.add(
@@ -334,15 +328,13 @@ pub fn plan_sized(
                 }
             }
             // Frozen at its date: data of later years are no input at all.
-            inputs.push(Input::DataList {
-                region: meta.region.clone(),
-            });
-            if let Some(years) = content.years.get(&meta.region) {
-                inputs.extend(years.range(..=last_year).map(|(year, _)| Input::Data {
-                    region: meta.region.clone(),
-                    year: *year,
-                }));
-            }
+            let years = content.years.get(&meta.region).into_iter().flatten();
+            inputs.extend(data_inputs(
+                &meta.region,
+                years
+                    .map(|(year, _)| *year)
+                    .filter(|year| *year <= last_year),
+            ));
             plan.add(
                 PageId::Bulletin {
                     lang: lang.clone(),
@@ -406,15 +398,7 @@ pub fn plan_sized(
                 inputs.push(Input::BulletinList);
                 inputs.extend(listed_inputs(content, &listed, lang));
                 if pager.current == 1 {
-                    inputs.push(Input::DataList {
-                        region: region.to_string(),
-                    });
-                    if let Some(years) = content.years.get(*region) {
-                        inputs.extend(years.keys().map(|year| Input::Data {
-                            region: region.to_string(),
-                            year: *year,
-                        }));
-                    }
+                    inputs.extend(data_inputs(region, all_years(content, region)));
                 }
                 plan.add(
                     PageId::Region {
@@ -433,15 +417,7 @@ pub fn plan_sized(
             }
             let mut inputs = catalogues();
             inputs.extend(locale_inputs(lang));
-            inputs.push(Input::DataList {
-                region: region.to_string(),
-            });
-            if let Some(years) = content.years.get(*region) {
-                inputs.extend(years.keys().map(|year| Input::Data {
-                    region: region.to_string(),
-                    year: *year,
-                }));
-            }
+            inputs.extend(data_inputs(region, all_years(content, region)));
             for format in DataFormat::ALL {
                 plan.add(
                     PageId::RegionData {
@@ -473,7 +449,7 @@ pub fn plan_sized(
 /// The sitemap of every HTML page but the 404, cut into parts of at most `per_file` addresses
 /// under an index when the site is larger.
 fn plan_sitemap(plan: &mut Plan, content: &Content, per_file: usize) {
-    let changed = |b: &Bulletin| b.meta.updated.unwrap_or(b.meta.date);
+    let changed = |b: &Bulletin| b.meta.last_changed();
     let newest = |listed: &[usize]| listed.iter().map(|i| changed(&content.bulletins[*i])).max();
     let entries: Vec<SitemapEntry> = plan
         .pages
@@ -519,6 +495,27 @@ fn plan_sitemap(plan: &mut Plan, content: &Content, per_file: usize) {
         );
     }
     plan.add(PageId::Sitemap, "", Shows::SitemapIndex { parts }, inputs);
+}
+
+/// Which years a region has (a listing input), and the data file of each of `years`.
+fn data_inputs(region: &str, years: impl Iterator<Item = i32>) -> Vec<Input> {
+    let mut inputs = vec![Input::DataList {
+        region: region.to_string(),
+    }];
+    inputs.extend(years.map(|year| Input::Data {
+        region: region.to_string(),
+        year,
+    }));
+    inputs
+}
+
+/// Every year of a region's data files.
+fn all_years<'a>(content: &'a Content, region: &str) -> impl Iterator<Item = i32> + 'a {
+    content
+        .years
+        .get(region)
+        .into_iter()
+        .flat_map(|y| y.keys().copied())
 }
 
 /// Bulletin indices per region, in the site's order (newest first).

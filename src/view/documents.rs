@@ -113,11 +113,6 @@ fn url_entry(inputs: &PageInputs, entry: &SitemapEntry) -> UrlEntry {
     }
 }
 
-/// When a bulletin last changed: its `updated` date, else its date.
-fn changed(bulletin: &Bulletin) -> Date {
-    bulletin.meta.updated.unwrap_or(bulletin.meta.date)
-}
-
 fn feed(ctx: &PageContext) -> PageResult<Feed> {
     let inputs = ctx.inputs;
     let lang = ctx.localizer.lang().to_string();
@@ -133,7 +128,7 @@ fn feed(ctx: &PageContext) -> PageResult<Feed> {
             title,
             summary,
             published: bulletin.meta.date,
-            updated: changed(bulletin),
+            updated: bulletin.meta.last_changed(),
             category: (
                 bulletin.meta.region.clone(),
                 ctx.region_name(&bulletin.meta.region)?,

@@ -81,7 +81,7 @@ pub fn share(
             .collect(),
         image,
         published: crate::publish::timestamp(meta.date),
-        modified: crate::publish::timestamp(meta.updated.unwrap_or(meta.date)),
+        modified: crate::publish::timestamp(meta.last_changed()),
     })
 }
 
