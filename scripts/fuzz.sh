@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the YAML data loader, the narrative renderer and the link checker's page reader for
-# SECONDS each (default 20; the suite's short run), seeded with the example site and the test
-# fixtures; fails if any finds a crash. Crashing inputs land in fuzz/artifacts/<target>/.
+# Fuzzes the YAML data loader, the narrative renderer, the link checker's page reader and the
+# Fluent message loader for SECONDS each (default 20; the suite's short run), seeded with the
+# example site and the test fixtures; fails if any finds a crash. Crashing inputs land in
+# fuzz/artifacts/<target>/.
 # A long run, outside the suite: `scripts/fuzz.sh 600`.
 #
 # The targets are ordinary cargo-fuzz targets (`RUSTC_BOOTSTRAP=1 cargo fuzz run narrative`
@@ -12,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 seconds="${1:-20}"
-targets=(data_loader narrative links)
+targets=(data_loader narrative links messages)
 
 # Seeds: the example site's own files. The corpus folders are git-ignored and grow from run
 # to run on a developer's machine.
@@ -30,6 +31,7 @@ seed data_loader content/*.yaml content/data/*/*.yaml content/bulletins/*/bullet
     tests/fixtures/*/*/content/bulletins/*/bulletin.yaml
 seed narrative content/bulletins/*/*.md tests/fixtures/*/*/content/bulletins/*/*.md
 seed links templates/*.html tests/fixtures/gates/site/*/*.html
+seed messages locales/*/*.ftl tests/fixtures/bad/*/locales/*/*.ftl
 
 # Coverage instrumentation as cargo-fuzz sets it, without a sanitizer: the fuzzed code is safe
 # Rust, and debug assertions catch the overflows a user could trigger.

@@ -13,7 +13,7 @@ pub mod check;
 pub mod content;
 pub mod diagnostics;
 pub(crate) mod figures;
-pub(crate) mod i18n;
+pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod plan;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use bantin::content::{BulletinMeta, Catalogue, Region, SiteConfig, YearData};
 use bantin::diagnostics::Diagnostic;
+use bantin::content::spans;
 use bantin::content::yaml::{self, UniqueMap};
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
@@ -39,6 +40,22 @@ fuzz_target!(|bytes: &[u8]| {
     }
     for key in ["results", "targets", "date", "indicators", "title"] {
         let _ = yaml::locate(text, &[key, words.first().copied().unwrap_or("x")]);
+    }
+
+    // The parser's spans: every offset it reports is a place in the text.
+    let at_boundary = |at: usize| at <= text.len() && text.is_char_boundary(at);
+    match spans::check(text) {
+        Ok(()) => {}
+        Err(spans::Problem::Syntax { at, after, .. }) => {
+            assert!(at_boundary(at) && at_boundary(after), "{at} {after}")
+        }
+        Err(spans::Problem::Duplicate { at, first, .. }) => {
+            assert!(at_boundary(at) && at_boundary(first) && first < at, "{first} {at}")
+        }
+        Err(spans::Problem::TooDeep { at }) => assert!(at_boundary(at)),
+    }
+    if let Some(at) = spans::first_alias(text) {
+        assert!(at_boundary(at));
     }
 });
 

@@ -4,6 +4,7 @@
 //! its file and line; what the values mean is checked by `figures`.
 
 pub mod access;
+pub mod spans;
 pub mod yaml;
 
 use std::collections::BTreeMap;

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::content::spans;
 use crate::diagnostics::{line_col, Diagnostic};
 
 /// Largest file bantin reads as input (data, narratives, templates, messages): all of it is
@@ -104,59 +105,119 @@ pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagno
             .at(source, line, column)
             .with_hint("YAML indents with spaces only; replace the tab with spaces"));
     }
+    // serde keeps the last of two equal keys in most maps; the parser's events find the second.
+    let walked = spans::check(source);
+    if let Err(spans::Problem::Duplicate { key, at, first }) = &walked {
+        let (line, column) = line_col(source, *at);
+        let (first_line, _) = line_col(source, *first);
+        return Err(Diagnostic::error(path, format!("duplicate key `{key}`"))
+            .at(source, line, column)
+            .with_hint(format!(
+                "`{key}` is already on line {first_line}; each key may appear once in a \
+                 mapping, so remove or rename one of them"
+            )));
+    }
     match serde_yaml::from_str::<T>(source) {
         Ok(value) => Ok(value),
         Err(typed) => {
             // An indentation slip can surface as a misleading "missing field": if the text is
             // not even valid YAML, report the syntax error instead. `IgnoredAny` checks syntax
-            // and nesting only; a `Value` would also reject duplicate keys, at the mapping's
-            // first line instead of the duplicate's.
+            // and nesting only.
             let error = match serde_yaml::from_str::<serde::de::IgnoredAny>(source) {
-                Err(syntax) => syntax,
-                Ok(_) => typed,
+                Err(syntax) => Failure::Syntax(syntax),
+                Ok(_) => Failure::Typed(typed),
             };
-            Err(from_yaml_error(path, source, &error))
+            Err(from_yaml_error(path, source, error, &walked))
         }
     }
 }
 
-fn from_yaml_error(path: &Path, source: &str, error: &serde_yaml::Error) -> Diagnostic {
+/// Why serde_yaml refused a text: the YAML itself, or its fit to the expected type.
+enum Failure {
+    Syntax(serde_yaml::Error),
+    Typed(serde_yaml::Error),
+}
+
+fn from_yaml_error(
+    path: &Path,
+    source: &str,
+    failure: Failure,
+    walked: &Result<(), spans::Problem>,
+) -> Diagnostic {
+    let (error, syntax) = match &failure {
+        Failure::Syntax(e) => (e, true),
+        Failure::Typed(e) => (e, false),
+    };
     let text = error.to_string();
-    // serde_yaml appends " at line L column C"; the position is shown separately.
-    let message = match text.find(" at line ") {
+    // serde_yaml appends " at line L column C" (or " at position N"); the position is shown
+    // separately.
+    let message = match text
+        .find(" at line ")
+        .or_else(|| text.find(" at position "))
+    {
         Some(i) => text[..i].to_string(),
         None => text.clone(),
     };
-    let hint = hint_for(&message);
-    // A duplicate is found once the mapping is read, and serde_yaml places it at the mapping's
-    // first key: point at the second occurrence instead.
-    let position = match error.location() {
-        Some(loc) => {
-            // From the byte index, not libyaml's line: that one also breaks at a lone `\r`,
-            // U+0085, U+2028 and U+2029, naming a line the excerpt and `locate` do not have.
-            let (line, column) = line_col(source, loc.index());
-            Some(
-                duplicated_key(&message)
-                    .and_then(|key| locate_duplicate(source, line, column, key))
-                    .unwrap_or((line, column)),
-            )
+    // A colon with no space after it makes `key:value` one plain text, and the parser only
+    // notices a line later, where a key was expected: point at the colon instead.
+    if let (true, Err(spans::Problem::Syntax { at, after, .. })) = (syntax, walked) {
+        if let Some(colon) = colon_without_space(source, *after, *at) {
+            let (line, column) = line_col(source, colon);
+            return Diagnostic::error(path, "a colon without a space after it")
+                .at(source, line, column)
+                .with_hint(
+                    "YAML separates a key from its value with a colon and a space: \
+                     write `key: value`",
+                );
         }
+    }
+    let position = match (walked, error.location()) {
+        // libyaml's reader (a NUL, a control character) names no mark, only a byte count in
+        // its message, and the location is the start of the text: the other parser stopped
+        // at the character itself.
+        (Err(spans::Problem::Syntax { at, .. }), Some(location))
+            if syntax && location.index() == 0 && *at > 0 =>
+        {
+            Some(line_col(source, *at))
+        }
+        // From the byte index, not libyaml's line: that one also breaks at a lone `\r`,
+        // U+0085, U+2028 and U+2029, naming a line the excerpt does not have.
+        (_, Some(location)) => Some(line_col(source, location.index())),
         // An alias bomb stops without a position; its aliases are what to look at.
-        None if message.contains("repetition limit") => first_alias(source),
-        None => None,
+        (_, None) => spans::first_alias(source).map(|at| line_col(source, at)),
     };
-    let diagnostic = Diagnostic::error(path, message).at_opt(source, position);
-    match hint {
+    let diagnostic = Diagnostic::error(path, message.as_str()).at_opt(source, position);
+    match hint_for(&message) {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
 }
 
+/// The first `:` between two offsets that is followed by a character other than a space, in
+/// text the parser had not yet made sense of: `share:93` read as one plain scalar.
+fn colon_without_space(source: &str, from: usize, to: usize) -> Option<usize> {
+    let between = source.get(from..to.min(source.len()))?;
+    let mut offset = from;
+    for line in between.split_inclusive('\n') {
+        let content = strip_comment(line);
+        let body = content.trim_start().trim_start_matches("- ");
+        let quoted = body.starts_with(['"', '\'', '{', '[']);
+        if !quoted {
+            if let Some(i) = body.find(':') {
+                let next = body[i + 1..].chars().next();
+                if i > 0 && next.is_some_and(|c| !c.is_whitespace()) {
+                    return Some(offset + (content.len() - body.len()) + i);
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
 fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("unknown field") {
         Some("check the spelling of the key; the expected keys are listed above".into())
-    } else if message.contains("duplicate") {
-        Some("each key may appear once in a mapping; remove or rename one of them".into())
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
         Some("the file nests or repeats too deeply to be data; simplify it".into())
     } else if message.ends_with(crate::content::NOT_A_YAML_NUMBER) {
@@ -167,64 +228,11 @@ fn hint_for(message: &str) -> Option<String> {
         )
     } else if message.starts_with("invalid type") {
         Some("check the value's type: numbers without quotes, lists in [ ], text in quotes".into())
+    } else if message.contains("duplicate") {
+        Some("each key may appear once in a mapping; remove or rename one of them".into())
     } else {
         None
     }
-}
-
-/// The key a "duplicate key `k`" (ours) or "duplicate field `k`" (serde's) message names.
-fn duplicated_key(message: &str) -> Option<&str> {
-    let (_, rest) = message
-        .split_once("duplicate key `")
-        .or_else(|| message.split_once("duplicate field `"))?;
-    rest.split_once('`').map(|(key, _)| key)
-}
-
-/// The second occurrence of `key` in the block mapping whose first key is at (line, column).
-fn locate_duplicate(source: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
-    let indent = column.checked_sub(1)?;
-    let mut seen = 0;
-    for (index, raw) in source.lines().enumerate().skip(line.checked_sub(1)?) {
-        let content = strip_comment(raw);
-        let body = content.trim_start();
-        if body.is_empty() {
-            continue;
-        }
-        let raw_indent = content.len() - body.len();
-        if index + 1 > line && raw_indent < indent {
-            return None;
-        }
-        // The mapping may be a list item: `- a: 1` puts its first key after the dash.
-        let (at, body) = match body.strip_prefix("- ") {
-            Some(rest) => (content.len() - rest.trim_start().len(), rest.trim_start()),
-            None => (raw_indent, body),
-        };
-        if at == indent && block_key(body) == Some(key) {
-            seen += 1;
-            if seen == 2 {
-                return Some((index + 1, at + 1));
-            }
-        }
-    }
-    None
-}
-
-/// The first alias (`*name`) outside comments, as (line, column).
-fn first_alias(source: &str) -> Option<(usize, usize)> {
-    source.lines().enumerate().find_map(|(i, raw)| {
-        let line = strip_comment(raw);
-        line.char_indices()
-            .zip(line.chars().skip(1))
-            .find(|((at, c), next)| {
-                *c == '*'
-                    && next.is_alphanumeric()
-                    && line[..*at]
-                        .chars()
-                        .last()
-                        .is_none_or(|p| matches!(p, ' ' | '[' | ',' | '{' | ':'))
-            })
-            .map(|((at, _), _)| (i + 1, line[..at].chars().count() + 1))
-    })
 }
 
 /// The first tab used in a line's indentation, as (line, column).
@@ -304,59 +312,11 @@ where
     }
 }
 
-/// Finds the 1-based (line, column) of the key at `path` (e.g. `["results", "hi-coverage"]`)
-/// in a YAML text written in block style, looking inside `{ … }` flow maps for the last step.
-/// Serde values carry no positions; this recovers them for errors found after parsing.
+/// The 1-based (line, column) of the key at `path` (e.g. `["results", "hi-coverage"]`; `0`,
+/// `1`, … step into lists), for errors found after parsing: serde's values carry no positions.
 pub fn locate(source: &str, path: &[&str]) -> Option<(usize, usize)> {
-    if path.is_empty() {
-        return None;
-    }
-    // Open block keys: (indent, key).
-    let mut stack: Vec<(usize, String)> = Vec::new();
-    for (index, raw) in source.lines().enumerate() {
-        let line_no = index + 1;
-        let content = strip_comment(raw);
-        if content.trim().is_empty() || content.trim_start().starts_with("---") {
-            continue;
-        }
-        let indent = content.len() - content.trim_start().len();
-        let body = content.trim_start();
-        let (indent, body) = match body.strip_prefix("- ") {
-            Some(rest) => (indent + 2, rest.trim_start()),
-            None => (indent, body),
-        };
-        while stack.last().is_some_and(|(i, _)| *i >= indent) {
-            stack.pop();
-        }
-        let Some(key) = block_key(body) else {
-            continue;
-        };
-        stack.push((indent, key.to_string()));
-        let keys: Vec<&str> = stack.iter().map(|(_, k)| k.as_str()).collect();
-        if keys == path {
-            return Some((line_no, content.find(key).map_or(indent, |c| c) + 1));
-        }
-        // The last steps may sit in a flow map on this line: `key: {value: 1, qualifier: over}`.
-        if path.len() > keys.len() && path.starts_with(&keys) {
-            let rest = &path[keys.len()..];
-            let mut from = indent + key.len();
-            let mut found = true;
-            for step in rest {
-                match find_flow_key(content, from, step) {
-                    Some(pos) => from = pos + step.len(),
-                    None => {
-                        found = false;
-                        break;
-                    }
-                }
-            }
-            if found {
-                let column = from - rest.last().map_or(0, |s| s.len());
-                return Some((line_no, column + 1));
-            }
-        }
-    }
-    None
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    spans::find(source, path).map(|at| line_col(source, at))
 }
 
 fn strip_comment(line: &str) -> &str {
@@ -375,31 +335,6 @@ fn strip_comment(line: &str) -> &str {
     line
 }
 
-fn block_key(body: &str) -> Option<&str> {
-    let end = body.find(':')?;
-    let after = &body[end + 1..];
-    if !(after.is_empty() || after.starts_with(' ')) {
-        return None;
-    }
-    let key = body[..end].trim().trim_matches(|c| c == '"' || c == '\'');
-    (!key.is_empty() && !key.contains(['{', '[', ',']) && !key.contains(' ')).then_some(key)
-}
-
-fn find_flow_key(line: &str, from: usize, key: &str) -> Option<usize> {
-    let hay = line.get(from..)?;
-    let mut search = 0;
-    while let Some(pos) = hay[search..].find(key) {
-        let at = search + pos;
-        let before = hay[..at].chars().last();
-        let after = hay[at + key.len()..].trim_start().chars().next();
-        if matches!(before, Some('{' | ',' | ' ' | '[')) && after == Some(':') {
-            return Some(from + at);
-        }
-        search = at + key.len();
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,12 +349,17 @@ mod tests {
     }
 
     #[test]
-    fn locates_keys_inside_flow_maps() {
+    fn locates_keys_inside_flow_maps_on_one_line_or_several() {
         assert_eq!(
             locate(SOURCE, &["results", "hi-visits", "qualifier"]),
             Some((4, 31))
         );
         assert_eq!(locate(SOURCE, &["results", "missing"]), None);
+        let src = "results:\n  hi-visits: {\n    value: 5600000,\n    qualifier: over }\n";
+        assert_eq!(
+            locate(src, &["results", "hi-visits", "qualifier"]),
+            Some((4, 5))
+        );
     }
 
     #[test]
@@ -440,9 +380,38 @@ mod tests {
     }
 
     #[test]
-    fn alias_bombs_point_at_the_first_alias() {
-        let src = "# *not\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n";
-        assert_eq!(first_alias(src), Some((3, 8)));
+    fn a_nul_is_placed_on_its_own_line() {
+        let src = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\u{0}\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(8), Some(5)), "{err}");
+        assert!(!err.message.contains("position"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_space_after_a_colon_is_placed_at_the_colon() {
+        let src = "results:\n  a: 1\n  share:24.9\n  b: 2\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(3), Some(8)), "{err}");
+        assert!(err.hint.as_deref().unwrap().contains("key: value"), "{err}");
+        // A colon inside a value that is quoted, or inside an address, is no mistake.
+        let src = "url: \"http://x\"\nb: c\n  d: 1\n";
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), src).unwrap_err();
+        assert!(!err.message.contains("colon"), "{err}");
+    }
+
+    #[test]
+    fn an_alias_bomb_points_at_the_first_alias() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
+            let aliases = vec![format!("*{previous}"); 10].join(", ");
+            src.push_str(&format!("{name}: &{name} [{aliases}]\n"));
+        }
+        let err = parse::<serde_yaml::Value>(Path::new("x.yaml"), &src).unwrap_err();
+        assert!(err.message.contains("repetition limit"), "{err}");
+        assert_eq!((err.line, err.column), (Some(2), Some(8)), "{err}");
     }
 
     #[test]

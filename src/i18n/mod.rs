@@ -97,19 +97,57 @@ impl Locales {
     ) -> Result<Locales, Diagnostics> {
         let mut problems = Diagnostics::default();
         // The reference first: every other language resolves what it lacks in it.
-        let others = languages.iter().filter(|l| l.as_str() != REFERENCE);
-        let reference =
-            match Locale::load(&dir.join(REFERENCE), REFERENCE, html_lang(REFERENCE), None) {
-                Ok(loaded) => Some(loaded),
-                Err(d) => {
-                    problems.extend(d);
-                    None
-                }
-            };
+        let order = std::iter::once(REFERENCE).chain(
+            languages
+                .iter()
+                .map(String::as_str)
+                .filter(|l| *l != REFERENCE),
+        );
+        let mut files = Vec::new();
+        for lang in order {
+            let (read, unreadable) = read_language(&dir.join(lang), lang);
+            problems.extend(unreadable);
+            files.push((lang.to_string(), read));
+        }
+        match Locales::from_files(files, html_lang) {
+            Ok(locales) if !problems.has_errors() => Ok(locales),
+            Ok(_) => Err(problems.sorted()),
+            Err(more) => {
+                problems.extend(more);
+                Err(problems.sorted())
+            }
+        }
+    }
+
+    /// Loads languages from `.ftl` texts already read, `(path, text)` per file in the order
+    /// they are added: what [`Locales::load`] does once it has read `locales/`. The reference
+    /// locale must be among them; it comes first whatever the order given.
+    pub fn from_files(
+        languages: Vec<(String, Vec<(PathBuf, String)>)>,
+        html_lang: impl Fn(&str) -> String,
+    ) -> Result<Locales, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let (references, others): (Vec<_>, Vec<_>) = languages
+            .into_iter()
+            .partition(|(lang, _)| lang == REFERENCE);
+        let Some((_, reference_files)) = references.into_iter().next() else {
+            return Err(Diagnostic::error(
+                Path::new("locales").join(REFERENCE),
+                format!("there are no messages for `{REFERENCE}`, the reference language"),
+            )
+            .into());
+        };
+        let reference = match Locale::load(REFERENCE, html_lang(REFERENCE), reference_files, None) {
+            Ok(loaded) => Some(loaded),
+            Err(d) => {
+                problems.extend(d);
+                None
+            }
+        };
         let reference_graph = reference.as_ref().map(|(_, graph)| (REFERENCE, graph));
         let mut loaded = Vec::new();
-        for lang in others {
-            match Locale::load(&dir.join(lang), lang, html_lang(lang), reference_graph) {
+        for (lang, files) in others {
+            match Locale::load(&lang, html_lang(&lang), files, reference_graph) {
                 Ok(locale) => loaded.push(locale),
                 Err(d) => problems.extend(d),
             }
@@ -175,22 +213,20 @@ impl Locale {
     /// locale's graph for any other language: its messages and terms stand under the
     /// language's own, so a reference to one the language lacks resolves as the check assumes.
     fn load(
-        dir: &Path,
         lang: &str,
         html_lang: String,
+        files: Vec<(PathBuf, String)>,
         reference: Option<(&str, &references::Graph)>,
     ) -> Result<(Locale, references::Graph), Diagnostics> {
         let mut problems = Diagnostics::default();
-        if !dir.is_dir() {
-            return Err(Diagnostic::error(dir, format!("there are no messages for `{lang}`"))
-                .with_hint(format!(
-                    "create locales/{lang}/ with .ftl files, or remove `{lang}` from content/site.yaml"
-                ))
-                .into());
-        }
+        // Where errors about the language as a whole point: its folder.
+        let dir = files
+            .first()
+            .and_then(|(path, _)| path.parent())
+            .map_or_else(|| Path::new("locales").join(lang), Path::to_path_buf);
         let langid: LanguageIdentifier = lang.parse().map_err(|_| {
             Diagnostics::from(Diagnostic::error(
-                dir,
+                &dir,
                 format!("`{lang}` is not a language code"),
             ))
         })?;
@@ -206,19 +242,10 @@ impl Locale {
         }
         let mut graph = references::Graph::default();
         let mut messages: BTreeMap<String, Definition> = BTreeMap::new();
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| Diagnostic::error(dir, format!("cannot read the folder: {e}")))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-            .collect();
-        files.sort();
-        for path in files {
-            let text = match read_ftl(&path) {
-                Ok(text) => text,
-                Err(d) => {
-                    problems.push(d);
-                    continue;
-                }
+        for (path, text) in files {
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
             };
             let resource = match FluentResource::try_new(text.clone()) {
                 Ok(resource) => resource,
@@ -271,16 +298,16 @@ impl Locale {
         }
         let icu_locale: icu_locale_core::Locale = lang.parse().map_err(|_| {
             Diagnostics::from(Diagnostic::error(
-                dir,
+                &dir,
                 format!("`{lang}` is not a CLDR locale"),
             ))
         })?;
         let decimal =
             DecimalFormatter::try_new((&icu_locale).into(), Default::default()).map_err(|e| {
-                Diagnostic::error(dir, format!("no CLDR number data for `{lang}`: {e}"))
+                Diagnostic::error(&dir, format!("no CLDR number data for `{lang}`: {e}"))
             })?;
         let date = DateTimeFormatter::try_new((&icu_locale).into(), YMD::long())
-            .map_err(|e| Diagnostic::error(dir, format!("no CLDR date data for `{lang}`: {e}")))?;
+            .map_err(|e| Diagnostic::error(&dir, format!("no CLDR date data for `{lang}`: {e}")))?;
         let locale = Locale {
             lang: lang.to_string(),
             dir: text_direction(&html_lang),
@@ -332,6 +359,42 @@ pub(crate) fn read_ftl(path: &Path) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_string(),
         None => text,
     })
+}
+
+/// The `.ftl` files of one language's folder, sorted by name, with what could not be read.
+fn read_language(dir: &Path, lang: &str) -> (Vec<(PathBuf, String)>, Diagnostics) {
+    let mut problems = Diagnostics::default();
+    if !dir.is_dir() {
+        problems.push(
+            Diagnostic::error(dir, format!("there are no messages for `{lang}`"))
+                .with_hint(format!(
+                "create locales/{lang}/ with .ftl files, or remove `{lang}` from content/site.yaml"
+            )),
+        );
+        return (Vec::new(), problems);
+    }
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect(),
+        Err(e) => {
+            problems.push(Diagnostic::error(
+                dir,
+                format!("cannot read the folder: {e}"),
+            ));
+            return (Vec::new(), problems);
+        }
+    };
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        match read_ftl(&path) {
+            Ok(text) => files.push((path, text)),
+            Err(d) => problems.push(d),
+        }
+    }
+    (files, problems)
 }
 
 /// Arguments of a Fluent message: text or numbers.
@@ -568,6 +631,35 @@ pub fn text_direction(tag: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn files(lang: &str, text: &str) -> (String, Vec<(PathBuf, String)>) {
+        let path = PathBuf::from(format!("locales/{lang}/ui.ftl"));
+        (lang.to_string(), vec![(path, text.to_string())])
+    }
+
+    #[test]
+    fn texts_load_like_files_and_a_translation_falls_back_to_the_reference() {
+        let locales = Locales::from_files(
+            vec![
+                files("vi", "\u{feff}hello = Xin chào { -brand }\n"),
+                files("en", "-brand = bantin\nhello = Hello\nbye = Goodbye\n"),
+            ],
+            |l| l.to_string(),
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
+        let vi = locales.get("vi").unwrap();
+        assert_eq!(vi.message("hello", vec![]).unwrap(), "Xin chào bantin");
+        assert_eq!(vi.message("bye", vec![]).unwrap(), "Goodbye");
+    }
+
+    #[test]
+    fn texts_without_the_reference_language_are_refused() {
+        let Err(problems) = Locales::from_files(vec![files("vi", "a = b\n")], |l| l.to_string())
+        else {
+            panic!("loaded without en")
+        };
+        assert!(problems.0[0].message.contains("reference"), "{problems}");
+    }
 
     #[test]
     fn text_direction_comes_from_cldr() {
