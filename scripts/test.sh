@@ -24,7 +24,7 @@ step "unit and integration tests"
 # Snapshots must match what is committed; CI never writes new ones.
 INSTA_UPDATE=no cargo test --all-targets
 
-step "fuzzing: data loader, narrative renderer and link reader, briefly"
+step "fuzzing: data loader, narrative renderer, link reader and Fluent loader, briefly"
 scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 
 step "hostile content in a real browser (built by tests/hostile.rs)"
