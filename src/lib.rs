@@ -474,6 +474,9 @@ pub struct BuildReport {
     pub charts: usize,
     /// Bytes written.
     pub bytes: u64,
+    /// The font files PNG charts were drawn with (none when no PNG was drawn or taken from
+    /// the cache): what `--verbose` lists, and what the PNG cache is keyed on.
+    pub fonts: Vec<PathBuf>,
     pub warnings: Diagnostics,
 }
 
@@ -521,6 +524,7 @@ pub fn build_with(
         files: committed.files(),
         bytes: committed.bytes(),
         charts: stats.charts,
+        fonts: png.map(|stage| stage.font_files()).unwrap_or_default(),
         warnings: site.build_warnings(),
     })
 }

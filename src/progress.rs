@@ -193,6 +193,14 @@ impl Feedback {
                 out.push_str(&escape_line(&path));
                 out.push('\n');
             }
+            if !report.fonts.is_empty() {
+                out.push_str("PNG charts drawn with these fonts only:\n");
+                for font in &report.fonts {
+                    out.push_str("  ");
+                    out.push_str(&escape_line(&font.display().to_string()));
+                    out.push('\n');
+                }
+            }
         }
         if self.mode.summary {
             let elapsed = self.started.elapsed();
@@ -344,6 +352,7 @@ mod tests {
             files: 3,
             charts: 0,
             bytes: 0,
+            fonts: vec!["/fonts/NotoSans.ttf".into()],
             warnings: Default::default(),
         };
         let shown = feedback.report(&report);
@@ -352,8 +361,15 @@ mod tests {
             lines[..3],
             ["en/index.html", "index.html", "style\\u{1b}[2J\\u{a}.css"]
         );
-        assert!(lines[3].starts_with("Built 1 bulletin: 2 pages, 0 charts in "));
-        assert_eq!(lines[4], "open out/index.html in a browser");
-        assert_eq!(lines.len(), 5);
+        assert_eq!(
+            lines[3..5],
+            [
+                "PNG charts drawn with these fonts only:",
+                "  /fonts/NotoSans.ttf"
+            ]
+        );
+        assert!(lines[5].starts_with("Built 1 bulletin: 2 pages, 0 charts in "));
+        assert_eq!(lines[6], "open out/index.html in a browser");
+        assert_eq!(lines.len(), 7);
     }
 }

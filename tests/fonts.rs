@@ -30,10 +30,11 @@ fn pngs(out: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn build(site: &Path, home: &Path, name: &str) -> BTreeMap<String, Vec<u8>> {
+/// The PNGs of a build, and the font files `--verbose` says they were drawn with.
+fn build(site: &Path, home: &Path, name: &str) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
     let out = site.join(name);
     let result = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["build", "--quiet", "--root"])
+        .args(["build", "--verbose", "--root"])
         .arg(site)
         .arg("--output")
         .arg(&out)
@@ -49,7 +50,15 @@ fn build(site: &Path, home: &Path, name: &str) -> BTreeMap<String, Vec<u8>> {
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    pngs(&out)
+    let stdout = String::from_utf8(result.stdout).expect("UTF-8");
+    let fonts = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("PNG charts drawn with these fonts only:"))
+        .skip(1)
+        .map_while(|l| l.strip_prefix("  "))
+        .map(str::to_string)
+        .collect();
+    (pngs(&out), fonts)
 }
 
 #[test]
@@ -65,8 +74,15 @@ fn another_installed_font_never_changes_a_png() {
     common::copy_example(&site);
     let home = dir.path().join("home");
     fs::create_dir_all(&home).expect("mkdir");
-    let before = build(&site, &home, "before");
+    let (before, fonts_before) = build(&site, &home, "before");
     assert!(before.len() > 20, "only {} PNGs", before.len());
+    assert!(
+        fonts_before.iter().any(|f| f.contains("NotoSansCJK")),
+        "the CJK font is listed: {fonts_before:?}"
+    );
+    for font in &fonts_before {
+        assert!(Path::new(font).is_file(), "{font} is a font file");
+    }
 
     // A font of another family appears in the user's font folders, as a newly installed
     // package's would: a serif face that a name-based fallback could pick for Latin text.
@@ -75,7 +91,11 @@ fn another_installed_font_never_changes_a_png() {
         fs::create_dir_all(&fonts).expect("mkdir");
         fs::copy(extra, fonts.join("ExtraSerif.ttf")).expect("copied");
     }
-    let after = build(&site, &home, "after");
+    let (after, fonts_after) = build(&site, &home, "after");
+    assert_eq!(
+        fonts_before, fonts_after,
+        "the same fonts, the new one not among them"
+    );
     assert_eq!(before.len(), after.len());
     for (path, bytes) in &before {
         assert!(

@@ -366,10 +366,11 @@ fn read_language(dir: &Path, lang: &str) -> (Vec<(PathBuf, String)>, Diagnostics
     let mut problems = Diagnostics::default();
     if !dir.is_dir() {
         problems.push(
-            Diagnostic::error(dir, format!("there are no messages for `{lang}`"))
-                .with_hint(format!(
+            Diagnostic::error(dir, format!("there are no messages for `{lang}`")).with_hint(
+                format!(
                 "create locales/{lang}/ with .ftl files, or remove `{lang}` from content/site.yaml"
-            )),
+            ),
+            ),
         );
         return (Vec::new(), problems);
     }

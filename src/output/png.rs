@@ -40,6 +40,14 @@ impl PngStage {
             .map_err(Clone::clone)
     }
 
+    /// The font files the PNGs were drawn with, once any PNG was asked for; none before.
+    pub fn font_files(&self) -> Vec<PathBuf> {
+        match self.cache.get() {
+            Some(Ok(_)) => self.rasterizer.font_files().unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
     /// For each `(svg_path, png_path)`, reads the SVG back from `sink` and writes its PNG.
     pub fn rasterize(
         &self,
