@@ -112,8 +112,8 @@ impl Templates {
     }
 
     /// Tera names the page's template even when the mistake is in a template it extends or
-    /// imports; find the template and line that use the missing name or call `range`, if one
-    /// does.
+    /// imports, and gives no position: find the template and line that use the function,
+    /// filter, test or variable the error is about, inside a tag, if one does.
     fn locate_render_error(&self, name: &str, error: &tera::Error, dir: &Path) -> Diagnostic {
         let mut diagnostic = template_error(&dir.join(name), error);
         if diagnostic.message.contains(RANGE_CAP_MESSAGE) {
@@ -122,20 +122,9 @@ impl Templates {
                  instead"
             ));
         }
-        let needle = if diagnostic.message.contains(RANGE_CAP_MESSAGE) {
-            "range(".to_string()
-        } else {
-            match diagnostic
-                .message
-                .split("Variable `")
-                .nth(1)
-                .and_then(|rest| rest.split('`').next())
-            {
-                Some(variable) => variable.to_string(),
-                None => return diagnostic,
-            }
+        let Some(culprit) = culprit(error) else {
+            return diagnostic;
         };
-        let variable = needle.as_str();
         let mut chain = vec![name.to_string()];
         while let Some(parent) = self
             .sources
@@ -151,7 +140,7 @@ impl Templates {
             .iter()
             .find_map(|candidate| {
                 let text = self.sources.get(candidate)?;
-                let offset = text.find(variable)?;
+                let offset = culprit.find_in(text)?;
                 let (line, column) = crate::diagnostics::line_col(text, offset);
                 Some(
                     Diagnostic {
@@ -165,7 +154,98 @@ impl Templates {
     }
 }
 
-/// The `--> line:column` that tera's parse errors carry in their text.
+/// The name a render error is about, and how a template writes it.
+#[derive(Debug, PartialEq, Eq)]
+enum Culprit {
+    /// `name(…)`
+    Function(String),
+    /// `| name`
+    Filter(String),
+    /// `is name`
+    Test(String),
+    /// a variable, as a whole word
+    Variable(String),
+}
+
+/// What the error is about, from tera's error kinds along its chain of causes. A missing
+/// variable is the one failure tera has no kind for: its name is read from the message.
+fn culprit(error: &tera::Error) -> Option<Culprit> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = current {
+        if let Some(error) = cause.downcast_ref::<tera::Error>() {
+            match &error.kind {
+                tera::ErrorKind::CallFunction(name) | tera::ErrorKind::FunctionNotFound(name) => {
+                    return Some(Culprit::Function(name.clone()))
+                }
+                tera::ErrorKind::CallFilter(name) | tera::ErrorKind::FilterNotFound(name) => {
+                    return Some(Culprit::Filter(name.clone()))
+                }
+                tera::ErrorKind::CallTest(name) | tera::ErrorKind::TestNotFound(name) => {
+                    return Some(Culprit::Test(name.clone()))
+                }
+                tera::ErrorKind::Msg(text) => {
+                    if let Some(variable) = text
+                        .strip_prefix("Variable `")
+                        .and_then(|rest| rest.split('`').next())
+                    {
+                        return Some(Culprit::Variable(variable.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        current = cause.source();
+    }
+    None
+}
+
+impl Culprit {
+    /// The byte offset where a template uses it inside a `{{ }}` or `{% %}` tag.
+    fn find_in(&self, text: &str) -> Option<usize> {
+        let (Culprit::Function(name)
+        | Culprit::Filter(name)
+        | Culprit::Test(name)
+        | Culprit::Variable(name)) = self;
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let fits = |head: &str, tail: &str| {
+            let head = head.trim_end();
+            match self {
+                Culprit::Function(_) => tail.trim_start().starts_with('('),
+                Culprit::Filter(_) => head.ends_with('|'),
+                Culprit::Test(_) => head.ends_with(" is") || head.ends_with(" is not"),
+                Culprit::Variable(_) => true,
+            }
+        };
+        let mut from = 0;
+        while let Some(open) = text[from..].find('{').map(|i| from + i) {
+            let close = match text.get(open..open + 2) {
+                Some("{{") => "}}",
+                Some("{%") => "%}",
+                _ => {
+                    from = open + 1;
+                    continue;
+                }
+            };
+            let end = text[open..].find(close).map_or(text.len(), |i| open + i);
+            let tag = &text[open..end];
+            let mut search = 0;
+            while let Some(at) = tag[search..].find(name.as_str()).map(|i| search + i) {
+                let (head, tail) = (&tag[..at], &tag[at + name.len()..]);
+                if !head.ends_with(word) && !tail.starts_with(word) && fits(head, tail) {
+                    return Some(open + at);
+                }
+                search = at + name.len();
+            }
+            from = end;
+        }
+        None
+    }
+}
+
+/// The `--> line:column` that tera's parse errors carry in their text. Tera 1.20 has no
+/// position in its error structure: its parser formats pest's located error into an
+/// `ErrorKind::Msg` (`tera::parser::parse`), so the position pest computed is read back from
+/// that text, the one place it survives.
 fn error_position(error: &tera::Error) -> Option<(usize, usize)> {
     let mut texts = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
@@ -419,6 +499,46 @@ fn includes(nodes: &[tera::ast::Node], out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_render_error_is_found_in_a_tag_not_in_text() {
+        let text =
+            "<p>title and lang</p>\n{{ lang }}\n{% if x is odd %}{{ y | upper }}\n{{ t (id=1) }}";
+        let at = |culprit: Culprit| {
+            culprit
+                .find_in(text)
+                .map(|offset| crate::diagnostics::line_col(text, offset))
+        };
+        assert_eq!(at(Culprit::Variable("lang".into())), Some((2, 4)));
+        assert_eq!(at(Culprit::Variable("lan".into())), None);
+        assert_eq!(at(Culprit::Test("odd".into())), Some((3, 12)));
+        assert_eq!(at(Culprit::Filter("upper".into())), Some((3, 25)));
+        assert_eq!(at(Culprit::Function("t".into())), Some((4, 4)));
+        assert_eq!(at(Culprit::Function("upper".into())), None);
+    }
+
+    #[test]
+    fn what_a_render_error_is_about_comes_from_its_kind() {
+        let mut tera = Tera::default();
+        tera.add_raw_template("a.html", "{{ 1 | nope }}").unwrap();
+        tera.add_raw_template("b.html", "{{ nothing_here }}")
+            .unwrap();
+        tera.add_raw_template("c.html", "{{ missing_fn(x=1) }}")
+            .unwrap();
+        let render = |name| tera.render(name, &tera::Context::new()).expect_err("fails");
+        assert_eq!(
+            culprit(&render("b.html")),
+            Some(Culprit::Variable("nothing_here".into()))
+        );
+        assert_eq!(
+            culprit(&render("c.html")),
+            Some(Culprit::Function("missing_fn".into()))
+        );
+        assert_eq!(
+            culprit(&render("a.html")),
+            Some(Culprit::Filter("nope".into()))
+        );
+    }
 
     fn range_of(args: &[(&str, u64)]) -> tera::Result<tera::Value> {
         let args = args
