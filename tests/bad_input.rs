@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{copy_dir, root};
+use common::{copy_dir, minimal_site, root};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -67,17 +67,6 @@ enum Setup {
         #[serde(default)]
         suffix: String,
     },
-}
-
-/// The minimal site in `root`, with the repository's locales and templates.
-fn minimal_site(site: &Path) {
-    let manifest = root();
-    copy_dir(&manifest.join("tests/fixtures/minimal"), site);
-    for shared in ["locales", "templates"] {
-        if !site.join(shared).exists() {
-            copy_dir(&manifest.join(shared), &site.join(shared));
-        }
-    }
 }
 
 fn apply_case(case: &Path, root: &Path, expect: &Expect) -> Result<(), String> {

@@ -596,6 +596,7 @@ fn csv_and_json_downloads_hold_the_data_in_every_language() {
                     "as_of",
                     "result",
                     "qualifier",
+                    "rounded_to",
                     "target",
                     "change",
                     "change_pct",
@@ -608,7 +609,7 @@ fn csv_and_json_downloads_hold_the_data_in_every_language() {
             for record in reader.records() {
                 let record = record.expect("a record");
                 let year: i32 = record[3].parse().expect("year");
-                for (kind, column) in [("results", 6), ("targets", 8)] {
+                for (kind, column) in [("results", 6), ("targets", 9)] {
                     if !record[column].is_empty() {
                         // Machine-readable: a dot before decimals, no grouping.
                         assert!(

@@ -4,6 +4,10 @@
 count-scales = 6 9
 money-scales = 9
 
+# How a number before a scale word is grouped: "auto" (CLDR's usual, 8,873.3 billion) or
+# "min2" (no separator in a four-digit number, as Chinese writes 9245万).
+scaled-grouping = auto
+
 # A count; $scale is e0 for the plain number, else the power of ten; $n is the scaled number.
 count = { $scale ->
     [e6] { $num } million
@@ -25,7 +29,7 @@ points = { $num } { $n ->
    *[other] points
 }
 
-# A figure the source rounded: $figure is the formatted figure, $qualifier over, about or under.
+# A figure the source rounded: $figure is the formatted figure, $qualifier over, about, under or nearly.
 # Also given, for languages that put the qualifier inside the figure (Chinese 560余万): $kind
 # (count, money, percent, points), $scale (as for count and money), $num and $decimals (the
 # number of decimals $num shows).
@@ -33,6 +37,7 @@ qualified = { $qualifier ->
     [over] over { $figure }
     [about] about { $figure }
     [under] under { $figure }
+    [nearly] nearly { $figure }
    *[exact] { $figure }
 }
 

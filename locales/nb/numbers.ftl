@@ -4,6 +4,9 @@
 count-scales = 6 9
 money-scales = 9 12
 
+# Gruppering av et tall foran et skalaord: "auto" (som CLDR, 8 873,3 milliarder) eller "min2".
+scaled-grouping = auto
+
 # Et antall; $scale er e0 for det rene tallet, ellers tierpotensen; $n er det skalerte tallet.
 count = { $scale ->
     [e6] { $n ->
@@ -35,11 +38,12 @@ percent = { $num } %
 # Prosentpoeng, for endringer i andeler og avstand til en målandel.
 points = { $num } prosentpoeng
 
-# Et tall kilden har avrundet: $figure er det formaterte tallet, $qualifier er over, about eller under.
+# Et tall kilden har avrundet: $figure er det formaterte tallet, $qualifier er over, about, under eller nearly.
 qualified = { $qualifier ->
     [over] over { $figure }
     [about] om lag { $figure }
     [under] under { $figure }
+    [nearly] nesten { $figure }
    *[exact] { $figure }
 }
 

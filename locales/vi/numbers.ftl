@@ -4,6 +4,9 @@
 count-scales = 6 9
 money-scales = 9
 
+# Cách nhóm chữ số của số đứng trước từ chỉ đơn vị: "auto" (như CLDR, 8.873,3 tỷ) hoặc "min2".
+scaled-grouping = auto
+
 # Một số lượng; $scale là e0 khi giữ nguyên số, nếu không thì là lũy thừa của 10; $n là số đã quy đổi.
 count = { $scale ->
     [e6] { $num } triệu
@@ -22,11 +25,12 @@ percent = { $num }%
 # Điểm phần trăm, cho mức thay đổi của tỷ lệ và khoảng cách đến tỷ lệ chỉ tiêu.
 points = { $num } điểm phần trăm
 
-# Số liệu nguồn đã làm tròn: $figure là số đã định dạng, $qualifier là over, about hoặc under.
+# Số liệu nguồn đã làm tròn: $figure là số đã định dạng, $qualifier là over, about, under hoặc nearly.
 qualified = { $qualifier ->
     [over] hơn { $figure }
     [about] khoảng { $figure }
     [under] dưới { $figure }
+    [nearly] gần { $figure }
    *[exact] { $figure }
 }
 

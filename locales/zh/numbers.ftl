@@ -4,6 +4,9 @@
 count-scales = 8 4
 money-scales = 8
 
+# 万、亿之前的数字不加千位分隔符（9245万，而非9,245万）：CLDR 的 min2 分组。
+scaled-grouping = min2
+
 # 人数等计数；$scale 为 e0 时是原始数字，否则为十的幂；$n 为换算后的数字。
 count = { $scale ->
     [e4] { $num }万
@@ -22,7 +25,7 @@ percent = { $num }%
 # 百分点，用于比例的变化及与目标比例的差距。
 points = { $num }个百分点
 
-# 来源已取整的数字：$figure 为格式化后的数字，$qualifier 为 over、about 或 under；
+# 来源已取整的数字：$figure 为格式化后的数字，$qualifier 为 over、about、under 或 nearly；
 # 以万、亿为单位的人数，"超过"写作"余"（560余万）。
 qualified = { $qualifier ->
     [over] { $kind ->
@@ -38,6 +41,7 @@ qualified = { $qualifier ->
     }
     [about] 约{ $figure }
     [under] 不足{ $figure }
+    [nearly] 近{ $figure }
    *[exact] { $figure }
 }
 

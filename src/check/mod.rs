@@ -82,12 +82,21 @@ impl Bounds {
     fn of(value: &Value, share: bool) -> Option<Bounds> {
         let v = value.value;
         match value.qualifier {
-            Qualifier::Exact => Some(Bounds::point(v)),
+            // Rounded without a hedge: anything that rounds to it.
+            Qualifier::Exact => Some(match value.rounded_to {
+                Some(step) => Bounds {
+                    lo: v - step / 2.0,
+                    hi: v + step / 2.0,
+                },
+                None => Bounds::point(v),
+            }),
             Qualifier::Over => Some(Bounds {
                 lo: v,
                 hi: if share { 100.0 } else { f64::INFINITY },
             }),
             Qualifier::Under => Some(Bounds { lo: 0.0, hi: v }),
+            // "Nearly 40,000": below it, and close; a tenth below is as far as "nearly" goes.
+            Qualifier::Nearly => Some(Bounds { lo: v * 0.9, hi: v }),
             Qualifier::About => None,
         }
     }
@@ -402,6 +411,11 @@ fn ratios(content: &Content) -> Diagnostics {
                         Qualifier::Under => Bounds {
                             lo: computed,
                             hi: f64::INFINITY,
+                        },
+                        // "nearly 90 %": the computed share lies a little below 90.
+                        Qualifier::Nearly => Bounds {
+                            lo: computed,
+                            hi: computed / 0.9,
                         },
                         Qualifier::About => continue,
                     };

@@ -222,6 +222,8 @@ pub enum Qualifier {
     Over,
     About,
     Under,
+    /// Close below the value: "nearly 40,000" (gần, 近, nesten).
+    Nearly,
 }
 
 impl Qualifier {
@@ -231,6 +233,7 @@ impl Qualifier {
             Qualifier::Over => "over",
             Qualifier::About => "about",
             Qualifier::Under => "under",
+            Qualifier::Nearly => "nearly",
         }
     }
 }
@@ -298,6 +301,9 @@ pub struct Figure {
     pub decimals: u8,
     pub qualifier: Qualifier,
     pub period: Option<Period>,
+    /// The power of ten the source rounded to, without a hedge ("92.45 million people" is
+    /// `rounded-to: 10000`): pages show it scaled to that precision, `check` compares within it.
+    pub rounded_to: Option<f64>,
 }
 
 impl Figure {
@@ -307,6 +313,7 @@ impl Figure {
             decimals,
             qualifier: Qualifier::Exact,
             period: None,
+            rounded_to: None,
         }
     }
 
@@ -335,6 +342,26 @@ fn written_as_number(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'))
+}
+
+/// Checks a `rounded-to` step: a power of ten (0.01 to 10¹²) that `value` is a multiple of.
+fn rounding_step<E: de::Error>(value: f64, step: f64) -> Result<f64, E> {
+    let exponent = step.log10().round();
+    let power = step > 0.0 && (10f64.powf(exponent) - step).abs() <= step * 1e-9;
+    if !power || !(-2.0..=12.0).contains(&exponent) {
+        return Err(E::custom(format!(
+            "rounded-to: {step} is not a power of ten; write the step the source rounded to, \
+             such as 10000 for \"92.45 million\" or 0.1 for \"93.5%\""
+        )));
+    }
+    let steps = value / step;
+    if (steps - steps.round()).abs() > 1e-6 {
+        return Err(E::custom(format!(
+            "{value} is not rounded to {step}: a figure given as rounded must be a multiple \
+             of its step"
+        )));
+    }
+    Ok(step)
 }
 
 impl<'de> Deserialize<'de> for Figure {
@@ -381,6 +408,7 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut value: Option<f64> = None;
                 let mut qualifier = None;
                 let mut period = None;
+                let mut rounded_to: Option<f64> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     let duplicate = || de::Error::custom(format!("duplicate key `{key}`"));
                     match key.as_str() {
@@ -390,10 +418,12 @@ impl<'de> Deserialize<'de> for Figure {
                         "qualifier" => qualifier = Some(map.next_value::<Qualifier>()?),
                         "period" if period.is_some() => return Err(duplicate()),
                         "period" => period = Some(map.next_value::<Period>()?),
+                        "rounded-to" if rounded_to.is_some() => return Err(duplicate()),
+                        "rounded-to" => rounded_to = Some(map.next_value::<f64>()?),
                         other => {
                             return Err(de::Error::unknown_field(
                                 other,
-                                &["value", "qualifier", "period"],
+                                &["value", "qualifier", "period", "rounded-to"],
                             ))
                         }
                     }
@@ -402,6 +432,9 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut figure = number::<A::Error>(value)?;
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
+                if let Some(step) = rounded_to {
+                    figure.rounded_to = Some(rounding_step(value, step)?);
+                }
                 Ok(figure)
             }
         }

@@ -31,6 +31,8 @@ pub struct Value {
     pub decimals: u8,
     pub qualifier: Qualifier,
     pub origin: Origin,
+    /// The power of ten the source rounded to without saying so (`rounded-to`).
+    pub rounded_to: Option<f64>,
 }
 
 impl Value {
@@ -40,6 +42,7 @@ impl Value {
             decimals: f.decimals,
             qualifier: f.qualifier,
             origin: Origin::Data,
+            rounded_to: f.rounded_to,
         }
     }
 
@@ -49,6 +52,7 @@ impl Value {
             decimals,
             qualifier: Qualifier::Exact,
             origin: Origin::Computed,
+            rounded_to: None,
         }
     }
 
@@ -58,6 +62,7 @@ impl Value {
             decimals: crate::content::decimals_of(value),
             qualifier: Qualifier::Exact,
             origin: Origin::Stated,
+            rounded_to: None,
         }
     }
 
@@ -729,6 +734,7 @@ mod tests {
             decimals: d,
             qualifier: Qualifier::Exact,
             origin: Origin::Data,
+            rounded_to: None,
         })
     }
 

@@ -35,6 +35,8 @@ pub struct Locale {
     /// Message ids with where they are defined, for fallback warnings.
     pub messages: BTreeMap<String, Definition>,
     decimal: DecimalFormatter,
+    /// For a number before a scale word (`9245万`): grouped as `scaled-grouping` says.
+    scaled: DecimalFormatter,
     date: DateTimeFormatter<YMD>,
 }
 
@@ -302,10 +304,18 @@ impl Locale {
                 format!("`{lang}` is not a CLDR locale"),
             ))
         })?;
-        let decimal =
-            DecimalFormatter::try_new((&icu_locale).into(), Default::default()).map_err(|e| {
-                Diagnostic::error(&dir, format!("no CLDR number data for `{lang}`: {e}"))
-            })?;
+        let no_numbers =
+            |e| Diagnostic::error(&dir, format!("no CLDR number data for `{lang}`: {e}"));
+        let decimal = DecimalFormatter::try_new((&icu_locale).into(), Default::default())
+            .map_err(no_numbers)?;
+        // `scaled-grouping = min2`: a number before 万 or 亿 is below 10,000 and the Chinese
+        // press writes it without a separator (9245万, not 9,245万).
+        let mut scaled_options = icu_decimal::options::DecimalFormatterOptions::default();
+        if plain_message(&bundle, "scaled-grouping").as_deref() == Some("min2") {
+            scaled_options.grouping_strategy = Some(icu_decimal::options::GroupingStrategy::Min2);
+        }
+        let scaled =
+            DecimalFormatter::try_new((&icu_locale).into(), scaled_options).map_err(no_numbers)?;
         let date = DateTimeFormatter::try_new((&icu_locale).into(), YMD::long())
             .map_err(|e| Diagnostic::error(&dir, format!("no CLDR date data for `{lang}`: {e}")))?;
         let locale = Locale {
@@ -315,6 +325,7 @@ impl Locale {
             bundle,
             messages,
             decimal,
+            scaled,
             date,
         };
         Ok((locale, graph))
@@ -359,6 +370,18 @@ pub(crate) fn read_ftl(path: &Path) -> Result<String, Diagnostic> {
         Some(rest) => rest.to_string(),
         None => text,
     })
+}
+
+/// A message without arguments as plain text, read while a language loads.
+fn plain_message(bundle: &FluentBundle<FluentResource>, id: &str) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .trim()
+            .to_string(),
+    )
 }
 
 /// The `.ftl` files of one language's folder, sorted by name, with what could not be read.
@@ -448,6 +471,16 @@ impl<'a> Localizer<'a> {
 
     /// A number with CLDR separators: `decimals` digits after the point, optionally signed.
     pub fn number(&self, value: f64, decimals: u8, signed: bool) -> String {
+        self.number_with(&self.locale.decimal, value, decimals, signed)
+    }
+
+    fn number_with(
+        &self,
+        formatter: &DecimalFormatter,
+        value: f64,
+        decimals: u8,
+        signed: bool,
+    ) -> String {
         let text = format!("{:.*}", usize::from(decimals), value);
         let mut decimal = Decimal::try_from_str(&text).unwrap_or_default();
         // "-0.00" after rounding is zero: show it without a sign.
@@ -457,7 +490,7 @@ impl<'a> Localizer<'a> {
         if signed {
             decimal.apply_sign_display(SignDisplay::ExceptZero);
         }
-        self.locale.decimal.format(&decimal).to_string()
+        formatter.format(&decimal).to_string()
     }
 
     /// A number with up to `max_decimals` decimals, trailing zeros dropped (93.00 → 93).
@@ -529,12 +562,17 @@ impl<'a> Localizer<'a> {
         }
         let (scale, scaled, decimals) = if unit.is_money() {
             pick_money_scale(value.value, &self.scales("money-scales"))
-        } else if value.is_exact() {
+        } else if value.is_exact() && value.rounded_to.is_none() {
             (0, value.value, 0)
         } else {
+            // Rounded by the source, hedged or not: in the largest scale that keeps its digits.
             pick_count_scale(value.value, &self.scales("count-scales"))
         };
-        let num = self.number(scaled, decimals, signed);
+        let formatter = match scale {
+            0 => &self.locale.decimal,
+            _ => &self.locale.scaled,
+        };
+        let num = self.number_with(formatter, scaled, decimals, signed);
         let message = if unit.is_money() { "money" } else { "count" };
         let figure = self.message(
             message,
@@ -651,6 +689,72 @@ mod tests {
         let vi = locales.get("vi").unwrap();
         assert_eq!(vi.message("hello", vec![]).unwrap(), "Xin chào bantin");
         assert_eq!(vi.message("bye", vec![]).unwrap(), "Goodbye");
+    }
+
+    /// The repository's own messages, in its four languages.
+    fn repository_locales() -> Locales {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let languages = ["vi", "en", "zh", "nb"].map(String::from);
+        Locales::load(&dir, &languages, |l| l.to_string()).unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    fn people(value: f64, qualifier: Qualifier, rounded_to: Option<f64>) -> Value {
+        Value {
+            value,
+            decimals: 0,
+            qualifier,
+            origin: crate::figures::Origin::Data,
+            rounded_to,
+        }
+    }
+
+    #[test]
+    fn a_rounded_figure_keeps_the_sources_precision_without_a_hedge() {
+        let locales = repository_locales();
+        let figure = people(92_450_000.0, Qualifier::Exact, Some(10_000.0));
+        let shown: Vec<String> = ["vi", "en", "zh", "nb"]
+            .iter()
+            .map(|l| {
+                locales
+                    .get(l)
+                    .unwrap()
+                    .figure(Unit::People, &figure)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "92,45\u{a0}triệu",
+                "92.45 million",
+                "9245万",
+                "92,45\u{a0}millioner"
+            ]
+        );
+        // The same figure, exact: every digit.
+        let exact = people(92_450_000.0, Qualifier::Exact, None);
+        let en = locales.get("en").unwrap();
+        assert_eq!(en.figure(Unit::People, &exact).unwrap(), "92,450,000");
+    }
+
+    #[test]
+    fn nearly_reads_as_close_below_in_every_language() {
+        let locales = repository_locales();
+        let figure = people(40_000.0, Qualifier::Nearly, None);
+        let shown: Vec<String> = ["vi", "en", "zh", "nb"]
+            .iter()
+            .map(|l| {
+                locales
+                    .get(l)
+                    .unwrap()
+                    .figure(Unit::People, &figure)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["gần 40.000", "nearly 40,000", "近4万", "nesten 40\u{a0}000"]
+        );
     }
 
     #[test]

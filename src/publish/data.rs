@@ -62,12 +62,24 @@ pub struct Number {
     pub qualifier: Qualifier,
     /// `data` (typed in a data file), `computed` (by bantin) or `stated` (by the source).
     pub origin: Origin,
+    /// The power of ten the source rounded to without a hedge, where it says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounded_to: Option<f64>,
+}
+
+/// Decimals a rounding step is written with: 10000 → 0, 0.1 → 1.
+fn decimals_of_step(step: f64) -> u8 {
+    (-step.log10().round()).max(0.0) as u8
 }
 
 impl Number {
     /// The value as a spreadsheet reads it: `93.35`, `-1200`, never grouped.
     pub fn plain(&self) -> String {
-        let text = format!("{:.*}", usize::from(self.decimals), self.value);
+        Number::plain_of(self.value, self.decimals)
+    }
+
+    fn plain_of(value: f64, decimals: u8) -> String {
+        let text = format!("{:.*}", usize::from(decimals), value);
         // No "-0" for a change that rounds to nothing.
         if text
             .trim_start_matches('-')
@@ -99,7 +111,7 @@ fn origin_name(origin: Origin) -> &'static str {
 }
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 15] = [
     "indicator",
     "label",
     "unit",
@@ -108,6 +120,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "as_of",
     "result",
     "qualifier",
+    "rounded_to",
     "target",
     "change",
     "change_pct",
@@ -135,7 +148,12 @@ pub fn write_csv(table: &FigureTable) -> Result<Vec<u8>, String> {
         .filter_map(|(name, n)| n.map(|n| format!("{name}:{}", origin_name(n.origin))))
         .collect::<Vec<_>>()
         .join(" ");
-        let qualifier = row.result.or(row.target).map(|n| n.qualifier.as_str());
+        let first = row.result.or(row.target);
+        let qualifier = first.map(|n| n.qualifier.as_str());
+        let rounded_to = first
+            .and_then(|n| n.rounded_to)
+            .map(|step| Number::plain_of(step, decimals_of_step(step)))
+            .unwrap_or_default();
         out.write_record([
             row.indicator.as_str(),
             row.label.as_str(),
@@ -145,6 +163,7 @@ pub fn write_csv(table: &FigureTable) -> Result<Vec<u8>, String> {
             &row.as_of.map(|d| d.to_string()).unwrap_or_default(),
             &plain(&row.result),
             qualifier.unwrap_or_default(),
+            &rounded_to,
             &plain(&row.target),
             &plain(&row.change),
             &plain(&row.change_pct),
@@ -176,6 +195,7 @@ mod tests {
             decimals,
             qualifier: Qualifier::Exact,
             origin: Origin::Data,
+            rounded_to: None,
         }
     }
 

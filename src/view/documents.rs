@@ -171,6 +171,7 @@ fn number(derived: &Derived) -> Option<Number> {
         decimals: v.decimals,
         qualifier: v.qualifier,
         origin: v.origin,
+        rounded_to: v.rounded_to,
     })
 }
 

@@ -23,11 +23,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Copies the example site's content, locales and templates into `site`.
-// Each test binary compiles this module on its own; bad_input builds its own minimal site.
+// Each test binary compiles this module on its own and uses only some of it.
 #[allow(dead_code)]
 pub fn copy_example(site: &Path) {
     for folder in ["content", "locales", "templates"] {
         copy_dir(&root().join(folder), &site.join(folder));
+    }
+}
+
+/// The minimal site of `tests/fixtures/minimal` (one region, one bulletin in four languages)
+/// in `site`, with the repository's locales and templates where it has none of its own.
+#[allow(dead_code)]
+pub fn minimal_site(site: &Path) {
+    copy_dir(&root().join("tests/fixtures/minimal"), site);
+    for shared in ["locales", "templates"] {
+        if !site.join(shared).exists() {
+            copy_dir(&root().join(shared), &site.join(shared));
+        }
     }
 }
 
