@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{copy_dir, minimal_site, root};
+use common::{minimal_site, root};
 
 use std::fs;
 use std::path::{Path, PathBuf};
