@@ -87,3 +87,52 @@ fn nearly_and_rounded_figures_read_as_the_source_wrote_them() {
     }
     assert!(built.site.join(DATA).is_file());
 }
+
+/// A 2022 file for the minimal site: Nghệ An's health insurance at `as_of`.
+fn year_2022(site: &Path, as_of: &str, participants: u64) {
+    fs::write(
+        site.join("content/data/nghe-an/2022.yaml"),
+        format!("as-of: {as_of}\nresults:\n  hi-participants: {participants}\n"),
+    )
+    .expect("write 2022");
+}
+
+#[test]
+fn no_change_is_computed_between_a_mid_year_status_and_a_full_year() {
+    // A status at 30 June 2022, then the whole of 2023: (2,911,787 − 2,780,000) / 2,780,000
+    // would be "up 4.74 %", where the source states 1.18 % on the end of 2022.
+    let built = Built::new(|site| year_2022(site, "2022-06-30", 2_780_000));
+    let en = built.bulletin("en");
+    assert!(!en.contains("4.74"), "a change across periods was computed");
+    assert!(en.contains("1.18"), "the stated change is shown");
+
+    let found = bantin::check::run(&bantin::check::CheckOptions {
+        root: built.site.clone(),
+        output: None,
+        allow_outside: false,
+    });
+    let warning = found
+        .0
+        .iter()
+        .find(|d| d.message.starts_with("no change on 2022 is computed"))
+        .unwrap_or_else(|| panic!("check explains the missing change:\n{found}"));
+    assert_eq!(warning.path, Path::new(DATA));
+    assert_eq!(warning.line, Some(1), "at `as-of`: {warning}");
+    assert!(
+        warning.message.contains("`hi-participants`")
+            && warning.message.contains("2023 covers the whole year")
+            && warning.message.contains("2022 up to 30 June"),
+        "{warning}"
+    );
+    // The stated change is not checked against the status of 30 June either.
+    assert!(
+        !found.0.iter().any(|d| d.message.contains("change-pct")),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_change_is_computed_between_two_year_ends() {
+    let built = Built::new(|site| year_2022(site, "2022-12-31", 2_780_000));
+    assert!(built.bulletin("en").contains("4.74"), "the change is computed");
+}

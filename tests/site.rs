@@ -373,7 +373,7 @@ fn region_pages_show_every_year_and_border_changes() {
     assert!(dong_nai.contains("Bình Phước"), "the merger is named");
     assert!(dong_nai.contains("2025: figures up to December 10, 2025."));
     assert!(
-        dong_nai.contains("2025: over the past 11 months"),
+        dong_nai.contains("2025: in the first 11 months"),
         "visits cover 11 months"
     );
 }
@@ -995,4 +995,24 @@ fn bitmap_icons_are_the_svg_icon_drawn() {
         pixels(&touch),
         "apple-touch-icon.png is not favicon.svg: run with BANTIN_UPDATE_ICONS=1"
     );
+}
+
+#[test]
+fn results_of_part_of_a_year_say_so_in_the_chart_legend() {
+    // Đồng Nai's 2025 figures run to 10 December: no legend may call them the year's result.
+    for (lang, legend) in [
+        ("en", "Result 2025, up to December 10, 2025"),
+        ("vi", "Kết quả năm 2025, tính đến"),
+        ("zh", "2025年结果（截至2025年12月10日）"),
+        ("nb", "Resultat 2025, per 10. desember 2025"),
+    ] {
+        let svg = chart_of(
+            &bulletin_path(lang, "2025-12-10-dong-nai"),
+            "result-vs-target",
+        );
+        assert!(svg.contains(legend), "{lang}: no `{legend}`");
+    }
+    // A whole year's results are just the year's.
+    let svg = chart_of(&bulletin_path("en", NGHE_AN), "result-vs-target");
+    assert!(svg.contains(">Result 2023<"), "{svg}");
 }

@@ -4,7 +4,11 @@ chart-title-result-vs-target = { $region }: coverage in { $year } against target
 chart-title-participants-trend = { $region }: participants by scheme
 chart-title-si-split = { $region }: compulsory and voluntary social insurance
 chart-title-across-regions = { $indicator }, { $year }, by region
-chart-series-result = Result { $year }
+# $period is "none" for a whole year, else the part of the year the results cover.
+chart-series-result = { $period ->
+    [none] Result { $year }
+   *[other] Result { $year }, { $period }
+}
 chart-series-target = Target { $year }
 chart-series-goal = Target { $year }
 chart-axis-percent = Percent

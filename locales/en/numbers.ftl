@@ -43,7 +43,7 @@ qualified = { $qualifier ->
 
 # Periods shorter than the year.
 period-to-date = up to { $date }
-period-months = over the past { $months } months
+period-months = in the first { $months } months
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = { $num } times the target

@@ -4,7 +4,11 @@ chart-title-result-vs-target = { $region }: dekningsgrad i { $year } sammenligne
 chart-title-participants-trend = { $region }: deltakere per ordning
 chart-title-si-split = { $region }: obligatorisk og frivillig sosialtrygd
 chart-title-across-regions = { $indicator }, { $year }, etter region
-chart-series-result = Resultat { $year }
+# $period er "none" for et helt år, ellers den delen av året resultatene dekker.
+chart-series-result = { $period ->
+    [none] Resultat { $year }
+   *[other] Resultat { $year }, { $period }
+}
 chart-series-target = Mål { $year }
 chart-series-goal = Mål { $year }
 chart-axis-percent = Prosent

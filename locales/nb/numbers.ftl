@@ -50,8 +50,8 @@ qualified = { $qualifier ->
 # Perioder kortere enn et år.
 period-to-date = per { $date }
 period-months = { $months ->
-    [one] den siste måneden
-   *[other] de siste { $months } månedene
+    [one] i årets første måned
+   *[other] i årets første { $months } måneder
 }
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.

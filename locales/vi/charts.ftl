@@ -4,7 +4,11 @@ chart-title-result-vs-target = { $region }: tỷ lệ bao phủ năm { $year } s
 chart-title-participants-trend = { $region }: người tham gia theo loại hình bảo hiểm
 chart-title-si-split = { $region }: bảo hiểm xã hội bắt buộc và tự nguyện
 chart-title-across-regions = { $indicator }, năm { $year }, theo địa phương
-chart-series-result = Kết quả năm { $year }
+# $period là "none" khi số liệu cả năm, nếu không là phần của năm mà kết quả bao quát.
+chart-series-result = { $period ->
+    [none] Kết quả năm { $year }
+   *[other] Kết quả năm { $year }, { $period }
+}
 chart-series-target = Chỉ tiêu năm { $year }
 chart-series-goal = Chỉ tiêu năm { $year }
 chart-axis-percent = Tỷ lệ (%)

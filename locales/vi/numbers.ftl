@@ -36,7 +36,7 @@ qualified = { $qualifier ->
 
 # Các kỳ ngắn hơn một năm.
 period-to-date = tính đến { $date }
-period-months = trong { $months } tháng qua
+period-months = trong { $months } tháng đầu năm
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = gấp { $num } lần chỉ tiêu

@@ -4,7 +4,11 @@ chart-title-result-vs-target = { $region }：{ $year }年覆盖率与目标对�
 chart-title-participants-trend = { $region }：各险种参保人数
 chart-title-si-split = { $region }：强制性与自愿性社会保险
 chart-title-across-regions = { $year }年各地区{ $indicator }
-chart-series-result = { $year }年结果
+# $period 为 "none" 时是全年数据，否则是结果所涵盖的期间。
+chart-series-result = { $period ->
+    [none] { $year }年结果
+   *[other] { $year }年结果（{ $period }）
+}
 chart-series-target = { $year }年目标
 chart-series-goal = { $year }年目标
 chart-axis-percent = 百分比

@@ -47,7 +47,7 @@ qualified = { $qualifier ->
 
 # 不足一年的期间。
 period-to-date = 截至{ $date }
-period-months = 过去{ $months }个月
+period-months = 前{ $months }个月
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = 目标的{ $num }倍

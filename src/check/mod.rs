@@ -10,7 +10,7 @@ use fluent_syntax::ast;
 
 use crate::content::{Content, Figure, Qualifier, RegionYear};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
-use crate::figures::{Figures, Value};
+use crate::figures::{period_of, Figures, Reach, Value};
 use crate::i18n::REFERENCE;
 use crate::render::RenderedFile;
 use crate::{BuildOptions, Site};
@@ -45,6 +45,7 @@ pub fn run(options: &CheckOptions) -> Diagnostics {
             found.extend(stated_figures(&site.content, &site.figures));
             found.extend(identities(&site.content, &site.figures));
             found.extend(ratios(&site.content));
+            found.extend(incomparable_periods(&site.content));
             found.extend(narratives(&site.content));
             let rendered = match &options.output {
                 Some(dir) => read_built(dir).map_err(Diagnostics::from),
@@ -174,7 +175,13 @@ fn stated_figures(content: &Content, figures: &Figures) -> Diagnostics {
                 let bounds = |v: Option<Value>| v.and_then(|v| Bounds::of(&v, share));
                 let result = bounds(get(*year).and_then(|f| f.result.computed));
                 let target = bounds(get(*year).and_then(|f| f.target.computed));
-                let previous = bounds(get(year - 1).and_then(|f| f.result.computed));
+                // Only a previous year measured alike: a change against another span means
+                // nothing (see `incomparable_periods`).
+                let previous = bounds(
+                    get(year - 1)
+                        .filter(|_| comparable(content, region, *year, id))
+                        .and_then(|f| f.result.computed),
+                );
                 let change = result.zip(previous).map(|(r, p)| r.minus(p));
                 let change_pct = if share {
                     None
@@ -240,6 +247,80 @@ fn stated_figures(content: &Content, figures: &Figures) -> Diagnostics {
                             )),
                     );
                 }
+            }
+        }
+    }
+    found
+}
+
+/// Whether `id`'s results of `year` and the year before were measured alike (see [`Reach`]).
+fn comparable(content: &Content, region: &str, year: i32, id: &str) -> bool {
+    let reach = |y: i32| {
+        content
+            .years
+            .get(region)
+            .and_then(|years| years.get(&y))
+            .map(|ry| Reach::of(period_of(&ry.data, id), ry.data.as_of, y))
+    };
+    reach(year).is_some() && reach(year) == reach(year - 1)
+}
+
+/// Results of consecutive years measured over different spans (a status at 30 June, then a
+/// whole year): pages compute no change between them, and say nothing wrong; this says why.
+fn incomparable_periods(content: &Content) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    for years in content.years.values() {
+        for (year, region_year) in years {
+            let Some(before) = years.get(&(year - 1)) else {
+                continue;
+            };
+            // Indicators grouped by the pair of spans that keeps them apart.
+            let mut apart: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+            for id in region_year.data.results.keys() {
+                if !before.data.results.contains_key(id) {
+                    continue;
+                }
+                let now = Reach::of(
+                    period_of(&region_year.data, id),
+                    region_year.data.as_of,
+                    *year,
+                );
+                let then = Reach::of(period_of(&before.data, id), before.data.as_of, year - 1);
+                if now != then {
+                    apart
+                        .entry((now.describe(), then.describe()))
+                        .or_default()
+                        .push(id);
+                }
+            }
+            for ((now, then), ids) in apart {
+                let list = ids
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let key: &[&str] = if region_year.data.as_of.is_some() {
+                    &["as-of"]
+                } else {
+                    &["results", ids[0]]
+                };
+                found.push(
+                    region_year
+                        .file
+                        .warning_at(
+                            key,
+                            format!(
+                                "no change on {} is computed for {list}: {year} covers {now}, {} {then}",
+                                year - 1,
+                                year - 1
+                            ),
+                        )
+                        .with_hint(
+                            "a change is computed only between figures measured alike (both whole \
+                             years, or both up to the same day); a change the source states goes \
+                             under `stated:` and is shown as stated",
+                        ),
+                );
             }
         }
     }

@@ -247,7 +247,7 @@ pub enum Period {
     Year,
     /// Up to the file's `as-of` date.
     ToDate,
-    /// The last N months before the `as-of` date.
+    /// The first N months of the year, up to the `as-of` date.
     Months(u32),
 }
 

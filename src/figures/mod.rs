@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::{
-    is_slug, Catalogue, Content, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
+    is_slug, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
+    YearData,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -386,6 +387,20 @@ fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut
             }
         }
     }
+    // A year to date ends somewhere: without its date, no page can say where.
+    let to_date = "`period: to-date` needs the date the figures run to";
+    let to_date_hint = "add `as-of: YYYY-MM-DD` at the top of the file";
+    if data.period == Period::ToDate && data.as_of.is_none() {
+        problems.push(file.error_at(&["period"], to_date).with_hint(to_date_hint));
+    }
+    for (id, figure) in data.results.iter() {
+        if figure.period == Some(Period::ToDate) && data.as_of.is_none() {
+            problems.push(
+                file.error_at(&["results", id, "period"], format!("`{id}`: {to_date}"))
+                    .with_hint(to_date_hint),
+            );
+        }
+    }
     for (id, stated) in data.stated.iter() {
         if !catalogue.indicators.contains_key(id) {
             problems.push(unknown_indicator(region_year, "stated", id, catalogue));
@@ -550,6 +565,63 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
     }
 }
 
+/// When within its year a figure was measured. A change on the previous year is computed
+/// only between two figures measured alike: both at the year's end (or over the whole year),
+/// or both up to the same day and month, over the same number of months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The whole year, or a status at its end.
+    YearEnd,
+    /// Up to (or a status at) a day of the year: month and day.
+    Until(u8, u8),
+    /// The first N months of the year, up to a day: months, month and day.
+    Months(u32, u8, u8),
+}
+
+impl Reach {
+    /// The reach of a figure of `year` covering `period` of a file dated `as_of`. A date after
+    /// the year (a year-end report written in January) or on 31 December is the year's end.
+    pub fn of(period: Period, as_of: Option<Date>, year: i32) -> Reach {
+        let at_end = |d: Date| d.year > year || (d.month == 12 && d.day == 31);
+        match (period, as_of) {
+            (Period::Year | Period::ToDate, None) => Reach::YearEnd,
+            (Period::Year | Period::ToDate, Some(d)) if at_end(d) => Reach::YearEnd,
+            (Period::Year | Period::ToDate, Some(d)) => Reach::Until(d.month, d.day),
+            (Period::Months(n), Some(d)) if !at_end(d) => Reach::Months(n, d.month, d.day),
+            (Period::Months(n), _) => Reach::Months(n, 12, 31),
+        }
+    }
+
+    /// As a sentence in `bantin check` names it: "the whole year", "up to 30 June".
+    pub fn describe(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = |m: u8| {
+            MONTHS
+                .get(usize::from(m).wrapping_sub(1))
+                .copied()
+                .unwrap_or("?")
+        };
+        match self {
+            Reach::YearEnd => "the whole year".into(),
+            Reach::Until(m, d) => format!("up to {d} {}", month(m)),
+            Reach::Months(n, m, d) => format!("{n} months up to {d} {}", month(m)),
+        }
+    }
+}
+
 /// Derives every figure pages show. Assumes `validate` found no error.
 pub fn derive(content: &Content) -> Figures {
     let mut figures = Figures::default();
@@ -567,13 +639,15 @@ pub fn derive_region(
     years: &BTreeMap<i32, RegionYear>,
 ) -> BTreeMap<i32, BTreeMap<String, IndicatorYear>> {
     let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
-    // Each year's completed results, kept for the next year's changes.
-    let mut completed_results: BTreeMap<i32, BTreeMap<String, Value>> = BTreeMap::new();
+    // Each year's completed results with when they were measured, kept for the next year's
+    // changes.
+    let mut completed_results: BTreeMap<i32, BTreeMap<String, (Value, Reach)>> = BTreeMap::new();
     for (year, region_year) in years {
         let data = &region_year.data;
         let results = completed(catalogue, &data.results);
         let targets = completed(catalogue, &data.targets);
         let previous = completed_results.get(&(year - 1));
+        let reach = |id: &str| Reach::of(period_of(data, id), data.as_of, *year);
 
         let mut ids: Vec<&String> = results
             .keys()
@@ -588,25 +662,40 @@ pub fn derive_region(
                 continue;
             };
             let stated = data.stated.get(id).cloned().unwrap_or_default();
-            let period = data
-                .results
-                .get(id)
-                .and_then(|f| f.period)
-                .unwrap_or(data.period);
+            // Last year's result, where it was measured as this year's is.
+            let comparable = previous
+                .and_then(|p| p.get(id))
+                .filter(|(_, before)| *before == reach(id))
+                .map(|(value, _)| *value);
             let figure = derive_indicator(
                 indicator,
                 results.get(id).copied(),
                 targets.get(id).copied(),
-                previous.and_then(|p| p.get(id)).copied(),
+                comparable,
                 &stated,
-                period,
+                period_of(data, id),
             );
             indicators.insert(id.clone(), figure);
         }
         by_year.insert(*year, indicators);
-        completed_results.insert(*year, results);
+        let measured = results
+            .into_iter()
+            .map(|(id, value)| {
+                let reach = reach(&id);
+                (id, (value, reach))
+            })
+            .collect();
+        completed_results.insert(*year, measured);
     }
     by_year
+}
+
+/// The period a year's result of `id` covers: its own, else its file's.
+pub fn period_of(data: &YearData, id: &str) -> Period {
+    data.results
+        .get(id)
+        .and_then(|f| f.period)
+        .unwrap_or(data.period)
 }
 
 /// A year's figures as typed, completed by the identities and ratios of the catalogue.

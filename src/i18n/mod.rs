@@ -16,7 +16,7 @@ use icu_decimal::DecimalFormatter;
 use icu_locale::{Direction, LocaleDirectionality};
 use unic_langid::LanguageIdentifier;
 
-use crate::content::{Date, Qualifier, Unit};
+use crate::content::{Date, Period, Qualifier, Unit};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
 use crate::figures::Value;
 
@@ -504,6 +504,25 @@ impl<'a> Localizer<'a> {
             Ok(d) => self.locale.date.format(&d).to_string(),
             Err(_) => date.to_string(),
         }
+    }
+
+    /// The part of its year a figure covers, when not the whole year: "up to 10 December
+    /// 2025", "in the first 11 months". `None` for a whole year (or a year to date without a
+    /// date, which validation refuses).
+    pub fn period(
+        &self,
+        period: Period,
+        as_of: Option<Date>,
+    ) -> Result<Option<String>, MissingMessage> {
+        Ok(match (period, as_of) {
+            (Period::Year, _) | (Period::ToDate, None) => None,
+            (Period::ToDate, Some(date)) => {
+                Some(self.message("period-to-date", vec![("date", arg(self.date(date)))])?)
+            }
+            (Period::Months(months), _) => {
+                Some(self.message("period-months", vec![("months", f64::from(months).into())])?)
+            }
+        })
     }
 
     /// Scales this language writes a kind of figure in (`count-scales = 4 8`), largest first.

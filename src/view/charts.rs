@@ -186,11 +186,23 @@ impl<'a> ChartMaker<'a> {
                 }
             })
         };
+        // Results that cover part of the year say so in the legend: a year to date is no
+        // full year, whatever its target says.
+        let partial = match self.inputs.year_data(meta.results_year) {
+            Some(data) => self
+                .localizer
+                .period(data.period, data.as_of)
+                .map_err(|e| self.missing(e))?,
+            None => None,
+        };
         let mut series = vec![
             (
                 self.msg(
                     "chart-series-result",
-                    vec![("year", f64::from(meta.results_year).into())],
+                    vec![
+                        ("year", f64::from(meta.results_year).into()),
+                        ("period", arg(partial.unwrap_or_else(|| "none".into()))),
+                    ],
                 )?,
                 Scheme::SocialInsurance,
                 rates
@@ -495,7 +507,7 @@ impl<'a> ChartMaker<'a> {
         let series = vec![self.series(
             self.msg(
                 "chart-series-result",
-                vec![("year", f64::from(year).into())],
+                vec![("year", f64::from(year).into()), ("period", arg("none"))],
             )?,
             Scheme::HealthInsurance,
             &values,

@@ -489,19 +489,9 @@ impl<'a> PageContext<'a> {
         period: Period,
         as_of: Option<crate::content::Date>,
     ) -> PageResult<Option<String>> {
-        Ok(match period {
-            Period::Year => None,
-            Period::ToDate => match as_of {
-                Some(date) => Some(self.msg(
-                    "period-to-date",
-                    vec![("date", arg(self.localizer.date(date)))],
-                )?),
-                None => None,
-            },
-            Period::Months(months) => {
-                Some(self.msg("period-months", vec![("months", f64::from(months).into())])?)
-            }
-        })
+        self.localizer
+            .period(period, as_of)
+            .map_err(|e| missing(self.inputs.root, e))
     }
 
     /// Title and summary from the page language's narrative, else a title from Fluent.
