@@ -821,15 +821,16 @@ fn load_years(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let year = name
-            .as_deref()
-            .and_then(|n| n.strip_suffix(".yaml"))
-            .and_then(|y| (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten());
-        let Some(year) = year else {
+        let Some(year) = name.as_deref().and_then(data_file_year) else {
             problems.push(
                 Diagnostic::error(
                     &path,
-                    "a data file must be named <year>.yaml, e.g. 2024.yaml",
+                    format!(
+                        "a data file must be named <year>.yaml: four digits, a year from {} to {}, \
+                         e.g. 2024.yaml",
+                        DATA_YEARS.start(),
+                        DATA_YEARS.end()
+                    ),
                 )
                 .with_hint("rename the file, or move it out of content/data/"),
             );
@@ -843,6 +844,21 @@ fn load_years(
         }
     }
     years
+}
+
+/// The years a data file may hold. One outside them is a slip in the file name (`2924.yaml`
+/// for 2024), never the data of a province of Viet Nam.
+pub(crate) const DATA_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
+
+/// The year a data file's name gives (`2024.yaml`): exactly four ASCII digits, within
+/// [`DATA_YEARS`]. Parsing alone would read `-001.yaml` as the year −1 and `+999.yaml` as 999.
+pub(crate) fn data_file_year(name: &str) -> Option<i32> {
+    let digits = name.strip_suffix(".yaml")?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = digits.parse().ok()?;
+    DATA_YEARS.contains(&year).then_some(year)
 }
 
 /// One data file, `content/data/<region>/<year>.yaml`, whose name is already checked.
@@ -1055,6 +1071,24 @@ mod tests {
         let err = parse_narrative(Path::new("en.md"), text, "en").unwrap_err();
         assert_eq!(err.line, Some(4), "{err}");
         assert_eq!(err.excerpt.as_deref(), Some("]: x"), "{err}");
+    }
+
+    #[test]
+    fn data_file_names_are_four_digit_plausible_years() {
+        assert_eq!(data_file_year("2024.yaml"), Some(2024));
+        assert_eq!(data_file_year("1945.yaml"), Some(1945));
+        assert_eq!(data_file_year("2100.yaml"), Some(2100));
+        for name in [
+            "-001.yaml",
+            "+999.yaml",
+            "1944.yaml",
+            "2101.yaml",
+            "２０２４.yaml",
+            "20245.yaml",
+            "2024.yml",
+        ] {
+            assert_eq!(data_file_year(name), None, "{name}");
+        }
     }
 
     #[test]
