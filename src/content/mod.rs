@@ -364,17 +364,77 @@ fn rounding_step<E: de::Error>(value: f64, step: f64) -> Result<f64, E> {
     Ok(step)
 }
 
+/// Largest whole number a figure may be: beyond 2^53 an `f64` no longer holds every digit, and
+/// 9007199254740993 would quietly become …992.
+pub(crate) const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+/// How an error names a number beyond [`MAX_EXACT_INTEGER`]; `yaml` adds the hint.
+pub(crate) const LARGER_THAN_ANY_FIGURE: &str = "is larger than any real figure";
+
+/// A figure's number, with whole numbers checked before they become an `f64`: a figure too
+/// large to keep every digit is refused where it is written, never rounded.
+struct FigureNumber(f64);
+
+impl<'de> Deserialize<'de> for FigureNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FigureNumberVisitor)
+    }
+}
+
+struct FigureNumberVisitor;
+
+impl FigureNumberVisitor {
+    fn whole<E: de::Error>(v: i128) -> Result<FigureNumber, E> {
+        if v.unsigned_abs() > u128::from(MAX_EXACT_INTEGER) {
+            return Err(E::custom(format!(
+                "{v} {LARGER_THAN_ANY_FIGURE}: above {MAX_EXACT_INTEGER} a number no longer \
+                 keeps every digit"
+            )));
+        }
+        // Exact: every whole number up to 2^53 is an `f64`.
+        Ok(FigureNumber(v as f64))
+    }
+}
+
+impl Visitor<'_> for FigureNumberVisitor {
+    type Value = FigureNumber;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<FigureNumber, E> {
+        Self::whole(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<FigureNumber, E> {
+        Self::whole(v.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<FigureNumber, E> {
+        if !v.is_finite() {
+            return Err(E::custom(
+                "a figure must be a finite number, not NaN or infinity",
+            ));
+        }
+        Ok(FigureNumber(v))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<FigureNumber, E> {
+        if written_as_number(text) {
+            Err(E::custom(format!("`{text}` is {NOT_A_YAML_NUMBER}")))
+        } else {
+            Err(E::invalid_type(de::Unexpected::Str(text), &self))
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FigureVisitor;
 
-        fn number<E: de::Error>(value: f64) -> Result<Figure, E> {
-            if !value.is_finite() {
-                return Err(E::custom(
-                    "a figure must be a finite number, not NaN or infinity",
-                ));
-            }
-            Ok(Figure::exact(value, decimals_of(value)))
+        fn number(FigureNumber(value): FigureNumber) -> Figure {
+            Figure::exact(value, decimals_of(value))
         }
 
         impl<'de> Visitor<'de> for FigureVisitor {
@@ -385,27 +445,27 @@ impl<'de> Deserialize<'de> for Figure {
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
-                number(v as f64)
+                FigureNumberVisitor.visit_i64(v).map(number)
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
-                number(v as f64)
+                FigureNumberVisitor.visit_u64(v).map(number)
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
-                number(v)
+                FigureNumberVisitor.visit_f64(v).map(number)
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
                 if written_as_number(text) {
-                    Err(E::custom(format!("`{text}` is {NOT_A_YAML_NUMBER}")))
+                    FigureNumberVisitor.visit_str(text).map(number)
                 } else {
                     Err(E::invalid_type(de::Unexpected::Str(text), &self))
                 }
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
-                let mut value: Option<f64> = None;
+                let mut value: Option<FigureNumber> = None;
                 let mut qualifier = None;
                 let mut period = None;
                 let mut rounded_to: Option<f64> = None;
@@ -429,11 +489,11 @@ impl<'de> Deserialize<'de> for Figure {
                     }
                 }
                 let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-                let mut figure = number::<A::Error>(value)?;
+                let mut figure = number(value);
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
                 if let Some(step) = rounded_to {
-                    figure.rounded_to = Some(rounding_step(value, step)?);
+                    figure.rounded_to = Some(rounding_step(figure.value, step)?);
                 }
                 Ok(figure)
             }
@@ -1062,6 +1122,21 @@ mod tests {
         assert_eq!(f.get("a").unwrap().decimals, 2);
         assert_eq!(f.get("b").unwrap().qualifier, Qualifier::Over);
         assert_eq!(f.get("c").unwrap().decimals, 0);
+    }
+
+    #[test]
+    fn whole_figures_beyond_two_to_the_53_are_refused_not_rounded() {
+        let read = |text: &str| serde_yaml::from_str::<UniqueMap<String, Figure>>(text);
+        let exact = read("a: 9007199254740992\nb: -9007199254740992\n").expect("2^53 is exact");
+        assert_eq!(exact.get("a").unwrap().value, 9_007_199_254_740_992.0);
+        for text in [
+            "a: 9007199254740993\n",
+            "a: -9007199254740993\n",
+            "a: {value: 9007199254740993, qualifier: about}\n",
+        ] {
+            let err = read(text).expect_err(text).to_string();
+            assert!(err.contains(LARGER_THAN_ANY_FIGURE), "{err}");
+        }
     }
 
     #[test]

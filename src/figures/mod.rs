@@ -10,7 +10,7 @@ use crate::content::{
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Largest magnitude a figure may have: beyond 2^53 a number no longer holds every digit.
-const MAX_FIGURE: f64 = 9_007_199_254_740_992.0;
+const MAX_FIGURE: f64 = crate::content::MAX_EXACT_INTEGER as f64;
 
 /// Where a shown number comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -447,7 +447,8 @@ fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
     if v.abs() > MAX_FIGURE {
         // `{v:e}`: 1e300 written out in full would fill the terminal.
         return Some(format!(
-            "{v:e} is larger than any real figure; check the digits"
+            "{v:e} {}; check the digits",
+            crate::content::LARGER_THAN_ANY_FIGURE
         ));
     }
     if indicator.unit.is_share() && !(0.0..=100.0).contains(&v) {
