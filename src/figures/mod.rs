@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::{
-    is_slug, Catalogue, Content, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
+    is_slug, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -372,9 +372,40 @@ fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut D
     }
 }
 
+/// Whether a data file of `year` may stand as of `date`: a day of that year, or of the first
+/// quarter of the next, when year-end reports come out.
+fn as_of_fits(year: i32, date: Date) -> bool {
+    let first = Date {
+        year,
+        month: 1,
+        day: 1,
+    };
+    let last = Date {
+        year: year + 1,
+        month: 3,
+        day: 31,
+    };
+    (first..=last).contains(&date)
+}
+
 fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut Diagnostics) {
     let file = &region_year.file;
     let data = &region_year.data;
+    let year = region_year.year;
+    if let Some(as_of) = data.as_of.filter(|d| !as_of_fits(year, *d)) {
+        problems.push(
+            file.error_at(
+                &["as-of"],
+                format!("`as-of: {as_of}` is not within {year}, the year of this file"),
+            )
+            .with_hint(format!(
+                "the data of {year} stand as of a day in {year}, or up to {}-03-31 for a \
+                 year-end report; correct the date, or move the figures to {}.yaml",
+                year + 1,
+                as_of.year
+            )),
+        );
+    }
     for (section, figures) in [("results", &data.results), ("targets", &data.targets)] {
         for (id, figure) in figures.iter() {
             let Some(indicator) = catalogue.indicators.get(id) else {
@@ -737,6 +768,20 @@ mod tests {
             origin: Origin::Data,
             rounded_to: None,
         })
+    }
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    #[test]
+    fn a_year_stands_as_of_a_day_of_it_or_of_the_next_first_quarter() {
+        assert!(as_of_fits(2023, date("2023-01-01")));
+        assert!(as_of_fits(2023, date("2023-12-31")));
+        assert!(as_of_fits(2023, date("2024-03-31")));
+        assert!(!as_of_fits(2023, date("2024-04-01")));
+        assert!(!as_of_fits(2023, date("2022-12-31")));
+        assert!(!as_of_fits(2023, date("1999-12-31")));
     }
 
     #[test]
