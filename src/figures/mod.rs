@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::{
-    is_slug, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
+    is_slug, BorderChangeKind, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier,
+    Region, RegionYear, Stated,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -319,13 +320,48 @@ fn validate_regions(content: &Content, problems: &mut Diagnostics) {
             );
         }
         if let Some(parent) = &region.parent {
-            if !content.regions.contains_key(parent) {
+            if parent == id {
+                problems.push(
+                    file.error_at(&[id, "parent"], format!("`{id}` is its own parent"))
+                        .with_hint(PARENT_HINT),
+                );
+            } else if !content.regions.contains_key(parent) {
                 problems.push(
                     file.error_at(&[id, "parent"], format!("unknown parent region `{parent}`")),
                 );
+            } else if let Some(cycle) = parent_cycle(id, &content.regions) {
+                // Reported once, at the cycle's first region in id order.
+                if cycle.iter().all(|other| id.as_str() <= *other) {
+                    problems.push(
+                        file.error_at(
+                            &[id, "parent"],
+                            format!(
+                                "the parents of `{id}` lead back to it: {}",
+                                cycle.join(" → ")
+                            ),
+                        )
+                        .with_hint(PARENT_HINT),
+                    );
+                }
             }
         }
         for change in &region.border_changes {
+            if change.regions.contains(id) {
+                let verb = match change.change {
+                    BorderChangeKind::MergedInto => "merges into",
+                    BorderChangeKind::Absorbed => "absorbs",
+                };
+                problems.push(
+                    file.error_at(
+                        &[id, "border-changes"],
+                        format!("`{id}` {verb} itself on {}", change.date),
+                    )
+                    .with_hint(format!(
+                        "a border change names the other regions of the change; remove `{id}` \
+                         from its `regions`"
+                    )),
+                );
+            }
             for other in &change.regions {
                 if !content.regions.contains_key(other) {
                     problems.push(
@@ -339,6 +375,26 @@ fn validate_regions(content: &Content, problems: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// What to do about a region whose parents go round in a circle.
+const PARENT_HINT: &str =
+    "a region's parent is the region that contains it (a province's is the country); the \
+     country has none";
+
+/// The regions from `id` up its parents and back to `id`, if they lead back to it.
+fn parent_cycle<'a>(id: &'a str, regions: &'a BTreeMap<String, Region>) -> Option<Vec<&'a str>> {
+    let mut path = vec![id];
+    let mut current = id;
+    // Longer than the catalogue, the walk has entered a cycle that `id` is not part of.
+    while path.len() <= regions.len() {
+        current = regions.get(current)?.parent.as_deref()?;
+        path.push(current);
+        if current == id {
+            return Some(path);
+        }
+    }
+    None
 }
 
 fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut Diagnostics) {
@@ -782,6 +838,21 @@ mod tests {
         assert!(!as_of_fits(2023, date("2024-04-01")));
         assert!(!as_of_fits(2023, date("2022-12-31")));
         assert!(!as_of_fits(2023, date("1999-12-31")));
+    }
+
+    #[test]
+    fn parent_cycles_are_found_from_each_of_their_regions() {
+        let regions: BTreeMap<String, Region> = serde_yaml::from_str(
+            "a: {kind: province, parent: b}\nb: {kind: province, parent: c}\n\
+             c: {kind: province, parent: a}\nd: {kind: province, parent: a}\n\
+             e: {kind: country}\nf: {kind: province, parent: e}\n",
+        )
+        .expect("regions");
+        assert_eq!(parent_cycle("a", &regions), Some(vec!["a", "b", "c", "a"]));
+        assert_eq!(parent_cycle("c", &regions), Some(vec!["c", "a", "b", "c"]));
+        // Below a cycle, not in it.
+        assert_eq!(parent_cycle("d", &regions), None);
+        assert_eq!(parent_cycle("f", &regions), None);
     }
 
     #[test]
