@@ -426,6 +426,42 @@ fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut D
             check(id, "ratios", problems);
         }
     }
+    // A figure defined by itself is never derived, so the chart or line that shows it quietly
+    // disappears; a count divided by itself gives a share that is always 100.
+    for identity in &catalogue.identities {
+        if identity.parts.contains(&identity.total) {
+            problems.push(
+                file.error_at(
+                    &["identities"],
+                    format!(
+                        "the identity of `{}` counts it among its own parts",
+                        identity.total
+                    ),
+                )
+                .with_hint(format!(
+                    "an identity is a total and the parts that sum to it; remove `{}` from `parts`",
+                    identity.total
+                )),
+            );
+        }
+    }
+    for ratio in &catalogue.ratios {
+        let (share, part, whole) = (&ratio.share, &ratio.part, &ratio.whole);
+        if share == part || share == whole || part == whole {
+            problems.push(
+                file.error_at(
+                    &["ratios"],
+                    format!(
+                        "the ratio of `{share}` computes a figure from itself (share: {share}, \
+                         part: {part}, whole: {whole})"
+                    ),
+                )
+                .with_hint(
+                    "a ratio is share = part / whole × 100, with three different indicators",
+                ),
+            );
+        }
+    }
 }
 
 /// Whether a data file of `year` may stand as of `date`: a day of that year, or of the first
