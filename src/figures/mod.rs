@@ -1,6 +1,6 @@
 //! Validates what the data means and derives the figures pages show: changes, shares of target, gaps.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -276,7 +276,18 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
     if config.languages.is_empty() {
         problems.push(file.error_at(&["languages"], "the site lists no language"));
     }
+    let mut listed = BTreeSet::new();
     for lang in &config.languages {
+        // Listed twice, a language would have each of its pages planned twice, to one path.
+        if !listed.insert(lang) {
+            problems.push(
+                file.error_at(
+                    &["languages"],
+                    format!("`{lang}` is listed twice in `languages`"),
+                )
+                .with_hint("list each language once"),
+            );
+        }
         if !is_slug(lang) {
             problems.push(file.error_at(
                 &["languages"],
