@@ -134,5 +134,8 @@ fn no_change_is_computed_between_a_mid_year_status_and_a_full_year() {
 #[test]
 fn a_change_is_computed_between_two_year_ends() {
     let built = Built::new(|site| year_2022(site, "2022-12-31", 2_780_000));
-    assert!(built.bulletin("en").contains("4.74"), "the change is computed");
+    assert!(
+        built.bulletin("en").contains("4.74"),
+        "the change is computed"
+    );
 }

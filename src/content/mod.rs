@@ -364,17 +364,77 @@ fn rounding_step<E: de::Error>(value: f64, step: f64) -> Result<f64, E> {
     Ok(step)
 }
 
+/// Largest whole number a figure may be: beyond 2^53 an `f64` no longer holds every digit, and
+/// 9007199254740993 would quietly become …992.
+pub(crate) const MAX_EXACT_INTEGER: u64 = 1 << 53;
+
+/// How an error names a number beyond [`MAX_EXACT_INTEGER`]; `yaml` adds the hint.
+pub(crate) const LARGER_THAN_ANY_FIGURE: &str = "is larger than any real figure";
+
+/// A figure's number, with whole numbers checked before they become an `f64`: a figure too
+/// large to keep every digit is refused where it is written, never rounded.
+struct FigureNumber(f64);
+
+impl<'de> Deserialize<'de> for FigureNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FigureNumberVisitor)
+    }
+}
+
+struct FigureNumberVisitor;
+
+impl FigureNumberVisitor {
+    fn whole<E: de::Error>(v: i128) -> Result<FigureNumber, E> {
+        if v.unsigned_abs() > u128::from(MAX_EXACT_INTEGER) {
+            return Err(E::custom(format!(
+                "{v} {LARGER_THAN_ANY_FIGURE}: above {MAX_EXACT_INTEGER} a number no longer \
+                 keeps every digit"
+            )));
+        }
+        // Exact: every whole number up to 2^53 is an `f64`.
+        Ok(FigureNumber(v as f64))
+    }
+}
+
+impl Visitor<'_> for FigureNumberVisitor {
+    type Value = FigureNumber;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<FigureNumber, E> {
+        Self::whole(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<FigureNumber, E> {
+        Self::whole(v.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<FigureNumber, E> {
+        if !v.is_finite() {
+            return Err(E::custom(
+                "a figure must be a finite number, not NaN or infinity",
+            ));
+        }
+        Ok(FigureNumber(v))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<FigureNumber, E> {
+        if written_as_number(text) {
+            Err(E::custom(format!("`{text}` is {NOT_A_YAML_NUMBER}")))
+        } else {
+            Err(E::invalid_type(de::Unexpected::Str(text), &self))
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FigureVisitor;
 
-        fn number<E: de::Error>(value: f64) -> Result<Figure, E> {
-            if !value.is_finite() {
-                return Err(E::custom(
-                    "a figure must be a finite number, not NaN or infinity",
-                ));
-            }
-            Ok(Figure::exact(value, decimals_of(value)))
+        fn number(FigureNumber(value): FigureNumber) -> Figure {
+            Figure::exact(value, decimals_of(value))
         }
 
         impl<'de> Visitor<'de> for FigureVisitor {
@@ -385,27 +445,27 @@ impl<'de> Deserialize<'de> for Figure {
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
-                number(v as f64)
+                FigureNumberVisitor.visit_i64(v).map(number)
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
-                number(v as f64)
+                FigureNumberVisitor.visit_u64(v).map(number)
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
-                number(v)
+                FigureNumberVisitor.visit_f64(v).map(number)
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Figure, E> {
                 if written_as_number(text) {
-                    Err(E::custom(format!("`{text}` is {NOT_A_YAML_NUMBER}")))
+                    FigureNumberVisitor.visit_str(text).map(number)
                 } else {
                     Err(E::invalid_type(de::Unexpected::Str(text), &self))
                 }
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Figure, A::Error> {
-                let mut value: Option<f64> = None;
+                let mut value: Option<FigureNumber> = None;
                 let mut qualifier = None;
                 let mut period = None;
                 let mut rounded_to: Option<f64> = None;
@@ -429,11 +489,11 @@ impl<'de> Deserialize<'de> for Figure {
                     }
                 }
                 let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-                let mut figure = number::<A::Error>(value)?;
+                let mut figure = number(value);
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
                 if let Some(step) = rounded_to {
-                    figure.rounded_to = Some(rounding_step(value, step)?);
+                    figure.rounded_to = Some(rounding_step(figure.value, step)?);
                 }
                 Ok(figure)
             }
@@ -821,15 +881,16 @@ fn load_years(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let year = name
-            .as_deref()
-            .and_then(|n| n.strip_suffix(".yaml"))
-            .and_then(|y| (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten());
-        let Some(year) = year else {
+        let Some(year) = name.as_deref().and_then(data_file_year) else {
             problems.push(
                 Diagnostic::error(
                     &path,
-                    "a data file must be named <year>.yaml, e.g. 2024.yaml",
+                    format!(
+                        "a data file must be named <year>.yaml: four digits, a year from {} to {}, \
+                         e.g. 2024.yaml",
+                        DATA_YEARS.start(),
+                        DATA_YEARS.end()
+                    ),
                 )
                 .with_hint("rename the file, or move it out of content/data/"),
             );
@@ -843,6 +904,21 @@ fn load_years(
         }
     }
     years
+}
+
+/// The years a data file may hold. One outside them is a slip in the file name (`2924.yaml`
+/// for 2024), never the data of a province of Viet Nam.
+pub(crate) const DATA_YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
+
+/// The year a data file's name gives (`2024.yaml`): exactly four ASCII digits, within
+/// [`DATA_YEARS`]. Parsing alone would read `-001.yaml` as the year −1 and `+999.yaml` as 999.
+pub(crate) fn data_file_year(name: &str) -> Option<i32> {
+    let digits = name.strip_suffix(".yaml")?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = digits.parse().ok()?;
+    DATA_YEARS.contains(&year).then_some(year)
 }
 
 /// One data file, `content/data/<region>/<year>.yaml`, whose name is already checked.
@@ -1049,12 +1125,45 @@ mod tests {
     }
 
     #[test]
+    fn whole_figures_beyond_two_to_the_53_are_refused_not_rounded() {
+        let read = |text: &str| serde_yaml::from_str::<UniqueMap<String, Figure>>(text);
+        let exact = read("a: 9007199254740992\nb: -9007199254740992\n").expect("2^53 is exact");
+        assert_eq!(exact.get("a").unwrap().value, 9_007_199_254_740_992.0);
+        for text in [
+            "a: 9007199254740993\n",
+            "a: -9007199254740993\n",
+            "a: {value: 9007199254740993, qualifier: about}\n",
+        ] {
+            let err = read(text).expect_err(text).to_string();
+            assert!(err.contains(LARGER_THAN_ANY_FIGURE), "{err}");
+        }
+    }
+
+    #[test]
     fn front_matter_errors_name_a_line_of_the_file() {
         // A lone `\r` is a line break to libyaml, which put this error on line 12 of 6.
         let text = format!("---\ntitle: a\n# b{}\n]: x\n---\nBody\n", "\r".repeat(9));
         let err = parse_narrative(Path::new("en.md"), text, "en").unwrap_err();
         assert_eq!(err.line, Some(4), "{err}");
         assert_eq!(err.excerpt.as_deref(), Some("]: x"), "{err}");
+    }
+
+    #[test]
+    fn data_file_names_are_four_digit_plausible_years() {
+        assert_eq!(data_file_year("2024.yaml"), Some(2024));
+        assert_eq!(data_file_year("1945.yaml"), Some(1945));
+        assert_eq!(data_file_year("2100.yaml"), Some(2100));
+        for name in [
+            "-001.yaml",
+            "+999.yaml",
+            "1944.yaml",
+            "2101.yaml",
+            "２０２４.yaml",
+            "20245.yaml",
+            "2024.yml",
+        ] {
+            assert_eq!(data_file_year(name), None, "{name}");
+        }
     }
 
     #[test]

@@ -226,6 +226,12 @@ fn hint_for(message: &str) -> Option<String> {
              decimal point: 2911787, 93.5; a share is a plain number, 93.5 for 93.5 %"
                 .into(),
         )
+    } else if message.contains(crate::content::LARGER_THAN_ANY_FIGURE) {
+        Some(format!(
+            "check the digits for one typed twice; money is written in đồng, and no count or \
+             amount of a province comes near {}",
+            crate::content::MAX_EXACT_INTEGER
+        ))
     } else if message.starts_with("invalid type") {
         Some("check the value's type: numbers without quotes, lists in [ ], text in quotes".into())
     } else if message.contains("duplicate") {

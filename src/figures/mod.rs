@@ -1,17 +1,17 @@
 //! Validates what the data means and derives the figures pages show: changes, shares of target, gaps.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::content::{
-    is_slug, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier, RegionYear, Stated,
-    YearData,
+    is_slug, BorderChangeKind, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier,
+    Region, RegionYear, Stated, YearData,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Largest magnitude a figure may have: beyond 2^53 a number no longer holds every digit.
-const MAX_FIGURE: f64 = 9_007_199_254_740_992.0;
+const MAX_FIGURE: f64 = crate::content::MAX_EXACT_INTEGER as f64;
 
 /// Where a shown number comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -276,7 +276,18 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
     if config.languages.is_empty() {
         problems.push(file.error_at(&["languages"], "the site lists no language"));
     }
+    let mut listed = BTreeSet::new();
     for lang in &config.languages {
+        // Listed twice, a language would have each of its pages planned twice, to one path.
+        if !listed.insert(lang) {
+            problems.push(
+                file.error_at(
+                    &["languages"],
+                    format!("`{lang}` is listed twice in `languages`"),
+                )
+                .with_hint("list each language once"),
+            );
+        }
         if !is_slug(lang) {
             problems.push(file.error_at(
                 &["languages"],
@@ -320,13 +331,48 @@ fn validate_regions(content: &Content, problems: &mut Diagnostics) {
             );
         }
         if let Some(parent) = &region.parent {
-            if !content.regions.contains_key(parent) {
+            if parent == id {
+                problems.push(
+                    file.error_at(&[id, "parent"], format!("`{id}` is its own parent"))
+                        .with_hint(PARENT_HINT),
+                );
+            } else if !content.regions.contains_key(parent) {
                 problems.push(
                     file.error_at(&[id, "parent"], format!("unknown parent region `{parent}`")),
                 );
+            } else if let Some(cycle) = parent_cycle(id, &content.regions) {
+                // Reported once, at the cycle's first region in id order.
+                if cycle.iter().all(|other| id.as_str() <= *other) {
+                    problems.push(
+                        file.error_at(
+                            &[id, "parent"],
+                            format!(
+                                "the parents of `{id}` lead back to it: {}",
+                                cycle.join(" → ")
+                            ),
+                        )
+                        .with_hint(PARENT_HINT),
+                    );
+                }
             }
         }
         for change in &region.border_changes {
+            if change.regions.contains(id) {
+                let verb = match change.change {
+                    BorderChangeKind::MergedInto => "merges into",
+                    BorderChangeKind::Absorbed => "absorbs",
+                };
+                problems.push(
+                    file.error_at(
+                        &[id, "border-changes"],
+                        format!("`{id}` {verb} itself on {}", change.date),
+                    )
+                    .with_hint(format!(
+                        "a border change names the other regions of the change; remove `{id}` \
+                         from its `regions`"
+                    )),
+                );
+            }
             for other in &change.regions {
                 if !content.regions.contains_key(other) {
                     problems.push(
@@ -340,6 +386,26 @@ fn validate_regions(content: &Content, problems: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// What to do about a region whose parents go round in a circle.
+const PARENT_HINT: &str =
+    "a region's parent is the region that contains it (a province's is the country); the \
+     country has none";
+
+/// The regions from `id` up its parents and back to `id`, if they lead back to it.
+fn parent_cycle<'a>(id: &'a str, regions: &'a BTreeMap<String, Region>) -> Option<Vec<&'a str>> {
+    let mut path = vec![id];
+    let mut current = id;
+    // Longer than the catalogue, the walk has entered a cycle that `id` is not part of.
+    while path.len() <= regions.len() {
+        current = regions.get(current)?.parent.as_deref()?;
+        path.push(current);
+        if current == id {
+            return Some(path);
+        }
+    }
+    None
 }
 
 fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut Diagnostics) {
@@ -371,11 +437,78 @@ fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut D
             check(id, "ratios", problems);
         }
     }
+    // A figure defined by itself is never derived, so the chart or line that shows it quietly
+    // disappears; a count divided by itself gives a share that is always 100.
+    for identity in &catalogue.identities {
+        if identity.parts.contains(&identity.total) {
+            problems.push(
+                file.error_at(
+                    &["identities"],
+                    format!(
+                        "the identity of `{}` counts it among its own parts",
+                        identity.total
+                    ),
+                )
+                .with_hint(format!(
+                    "an identity is a total and the parts that sum to it; remove `{}` from `parts`",
+                    identity.total
+                )),
+            );
+        }
+    }
+    for ratio in &catalogue.ratios {
+        let (share, part, whole) = (&ratio.share, &ratio.part, &ratio.whole);
+        if share == part || share == whole || part == whole {
+            problems.push(
+                file.error_at(
+                    &["ratios"],
+                    format!(
+                        "the ratio of `{share}` computes a figure from itself (share: {share}, \
+                         part: {part}, whole: {whole})"
+                    ),
+                )
+                .with_hint(
+                    "a ratio is share = part / whole × 100, with three different indicators",
+                ),
+            );
+        }
+    }
+}
+
+/// Whether a data file of `year` may stand as of `date`: a day of that year, or of the first
+/// quarter of the next, when year-end reports come out.
+fn as_of_fits(year: i32, date: Date) -> bool {
+    let first = Date {
+        year,
+        month: 1,
+        day: 1,
+    };
+    let last = Date {
+        year: year + 1,
+        month: 3,
+        day: 31,
+    };
+    (first..=last).contains(&date)
 }
 
 fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut Diagnostics) {
     let file = &region_year.file;
     let data = &region_year.data;
+    let year = region_year.year;
+    if let Some(as_of) = data.as_of.filter(|d| !as_of_fits(year, *d)) {
+        problems.push(
+            file.error_at(
+                &["as-of"],
+                format!("`as-of: {as_of}` is not within {year}, the year of this file"),
+            )
+            .with_hint(format!(
+                "the data of {year} stand as of a day in {year}, or up to {}-03-31 for a \
+                 year-end report; correct the date, or move the figures to {}.yaml",
+                year + 1,
+                as_of.year
+            )),
+        );
+    }
     for (section, figures) in [("results", &data.results), ("targets", &data.targets)] {
         for (id, figure) in figures.iter() {
             let Some(indicator) = catalogue.indicators.get(id) else {
@@ -462,7 +595,8 @@ fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
     if v.abs() > MAX_FIGURE {
         // `{v:e}`: 1e300 written out in full would fill the terminal.
         return Some(format!(
-            "{v:e} is larger than any real figure; check the digits"
+            "{v:e} {}; check the digits",
+            crate::content::LARGER_THAN_ANY_FIGURE
         ));
     }
     if indicator.unit.is_share() && !(0.0..=100.0).contains(&v) {
@@ -825,6 +959,35 @@ mod tests {
             origin: Origin::Data,
             rounded_to: None,
         })
+    }
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
+    #[test]
+    fn a_year_stands_as_of_a_day_of_it_or_of_the_next_first_quarter() {
+        assert!(as_of_fits(2023, date("2023-01-01")));
+        assert!(as_of_fits(2023, date("2023-12-31")));
+        assert!(as_of_fits(2023, date("2024-03-31")));
+        assert!(!as_of_fits(2023, date("2024-04-01")));
+        assert!(!as_of_fits(2023, date("2022-12-31")));
+        assert!(!as_of_fits(2023, date("1999-12-31")));
+    }
+
+    #[test]
+    fn parent_cycles_are_found_from_each_of_their_regions() {
+        let regions: BTreeMap<String, Region> = serde_yaml::from_str(
+            "a: {kind: province, parent: b}\nb: {kind: province, parent: c}\n\
+             c: {kind: province, parent: a}\nd: {kind: province, parent: a}\n\
+             e: {kind: country}\nf: {kind: province, parent: e}\n",
+        )
+        .expect("regions");
+        assert_eq!(parent_cycle("a", &regions), Some(vec!["a", "b", "c", "a"]));
+        assert_eq!(parent_cycle("c", &regions), Some(vec!["c", "a", "b", "c"]));
+        // Below a cycle, not in it.
+        assert_eq!(parent_cycle("d", &regions), None);
+        assert_eq!(parent_cycle("f", &regions), None);
     }
 
     #[test]

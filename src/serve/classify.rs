@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::content::is_editor_file;
+use crate::content::{data_file_year, is_editor_file};
 use crate::plan::Input;
 
 /// A changed path, classified.
@@ -39,7 +39,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         ["content", "data", region] => Change::DataFolder {
             region: region.to_string(),
         },
-        ["content", "data", region, file] => match data_year(file) {
+        ["content", "data", region, file] => match data_file_year(file) {
             Some(year) => Change::Input(Input::Data {
                 region: region.to_string(),
                 year,
@@ -79,12 +79,6 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         _ => return None,
     };
     Some(change)
-}
-
-/// The year of a data file name, `2024.yaml`.
-fn data_year(name: &str) -> Option<i32> {
-    let year = name.strip_suffix(".yaml")?;
-    (year.len() == 4).then(|| year.parse().ok()).flatten()
 }
 
 #[cfg(test)]
