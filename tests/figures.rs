@@ -139,3 +139,85 @@ fn a_change_is_computed_between_two_year_ends() {
         "the change is computed"
     );
 }
+
+/// Adds a paragraph to the bulletin's narrative in each language.
+fn cite_in_every_language(site: &Path, paragraph: &str) {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let file = site.join(format!("content/bulletins/{SLUG}/{lang}.md"));
+        let mut text = fs::read_to_string(&file).expect("read");
+        text.push_str(&format!("\n{paragraph}\n"));
+        fs::write(&file, text).expect("write");
+    }
+}
+
+#[test]
+fn changes_over_many_years_read_natively() {
+    let built = Built::new(|site| {
+        fs::write(
+            site.join("content/data/nghe-an/2010.yaml"),
+            "as-of: 2010-12-31\nresults:\n  hi-participants: 1164715\n",
+        )
+        .expect("write 2010");
+        cite_in_every_language(
+            site,
+            "Since 2010: [{{ fig(id=\"hi-participants\", of=\"times\", since=2010) }}] \
+             [{{ fig(id=\"hi-participants\", of=\"change-pct\", since=2010) }}]",
+        );
+        let meta = site.join(format!("content/bulletins/{SLUG}/bulletin.yaml"));
+        let mut text = fs::read_to_string(&meta).expect("read");
+        text.push_str("since: [2010]\n");
+        fs::write(&meta, text).expect("write");
+    });
+    for (lang, times, pct) in [
+        ("vi", "gấp 2,5 lần", "+150%"),
+        ("en", "2.5 times", "+150%"),
+        ("zh", "2.5倍", "+150%"),
+        ("nb", "2,5 ganger", "+150\u{a0}%"),
+    ] {
+        let page = built.bulletin(lang);
+        assert!(page.contains(&format!("[{times}]")), "{lang}: no `{times}`");
+        assert!(page.contains(&format!("[{pct}]")), "{lang}: no `{pct}`");
+    }
+    // The results table compares with 2010 too, where the bulletin asks for it.
+    let en = built.bulletin("en");
+    let caption = en
+        .find("<caption>Nghệ An: results for 2023, changes and targets")
+        .expect("the results table");
+    let table = &en[caption..en[caption..].find("</table>").map_or(en.len(), |e| caption + e)];
+    assert!(table.contains("<th scope=\"col\">Change since 2010</th>"), "{table}");
+    let row = &table[table.find(">Health insurance participants<").expect("the row")..];
+    let row = &row[..row.find("</tr>").expect("row end")];
+    assert!(row.contains(">+150%<"), "{row}");
+}
+
+#[test]
+fn a_change_over_years_needs_figures_that_compare() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    minimal_site(&site);
+    fs::write(
+        site.join("content/data/nghe-an/2010.yaml"),
+        "as-of: 2010-06-30\nresults:\n  hi-participants: 1164715\n",
+    )
+    .expect("write 2010");
+    cite_in_every_language(
+        &site,
+        "{{ fig(id=\"hi-participants\", of=\"times\", since=2010) }}",
+    );
+    let options = bantin::BuildOptions {
+        root: site.clone(),
+        output: Some(dir.path().join("out")),
+        skip_png: true,
+        ..Default::default()
+    };
+    let problems = bantin::build(&options).expect_err("a span across periods that differ");
+    let error = &problems.0[0];
+    assert!(
+        error
+            .message
+            .contains("no change of `hi-participants` since 2010")
+            && error.message.contains("up to 30 June"),
+        "{error}"
+    );
+    assert_eq!(error.line, Some(10), "{error}");
+}

@@ -34,6 +34,8 @@ table-change = Change on { $year }
 table-change-pct = Change on { $year }, %
 table-target = Target { $year }
 table-reached = Against target
+# A column comparing the results with an earlier year (`since:` in bulletin.yaml), in % (points for shares).
+table-change-since = Change since { $year }
 table-no-figure = no figure
 table-stated-note = As stated by the source; the data cannot compute this figure.
 

@@ -34,6 +34,8 @@ table-change = Endring fra { $year }
 table-change-pct = Endring fra { $year }, %
 table-target = Mål { $year }
 table-reached = Mot målet
+# En kolonne som sammenligner resultatene med et tidligere år (`since:` i bulletin.yaml), i % (prosentpoeng for andeler).
+table-change-since = Endring siden { $year }
 table-no-figure = ingen tall
 table-stated-note = Slik kilden oppgir det; tallet kan ikke beregnes ut fra dataene.
 

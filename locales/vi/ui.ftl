@@ -34,6 +34,8 @@ table-change = Tăng/giảm so với năm { $year }
 table-change-pct = Tăng/giảm so với năm { $year }, %
 table-target = Chỉ tiêu năm { $year }
 table-reached = So với chỉ tiêu
+# Cột so sánh kết quả với một năm trước đó (`since:` trong bulletin.yaml), tính bằng % (điểm phần trăm với tỷ lệ).
+table-change-since = Thay đổi so với năm { $year }
 table-no-figure = không có số liệu
 table-stated-note = Theo số liệu nguồn công bố; không thể tính số liệu này từ dữ liệu.
 

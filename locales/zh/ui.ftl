@@ -34,6 +34,8 @@ table-change = 较{ $year }年变化
 table-change-pct = 较{ $year }年变化（%）
 table-target = { $year }年目标
 table-reached = 与目标相比
+# 与更早年份比较的列（bulletin.yaml 中的 `since:`），以%计（比例以百分点计）。
+table-change-since = 较{ $year }年变化
 table-no-figure = 无数据
 table-stated-note = 按来源公布的数值；无法根据数据计算此项。
 

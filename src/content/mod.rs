@@ -609,6 +609,10 @@ pub struct BulletinMeta {
     pub headline: Vec<String>,
     /// Charts to show, in order; the defaults when absent.
     pub charts: Option<Vec<ChartId>>,
+    /// Earlier years the results table also compares with (`since: [2010]`): a column of the
+    /// change since each, in percent (points for shares).
+    #[serde(default)]
+    pub since: Vec<i32>,
     #[serde(default)]
     pub draft: bool,
 }

@@ -670,6 +670,35 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
                 );
             }
         }
+        for (i, since) in meta.since.iter().enumerate() {
+            let index = i.to_string();
+            let at = ["since", index.as_str()];
+            if *since >= meta.results_year {
+                problems.push(
+                    file.error_at(
+                        &at,
+                        format!(
+                            "`since: {since}` is not before the results year {}",
+                            meta.results_year
+                        ),
+                    )
+                    .with_hint(
+                        "list earlier years to compare the results with, e.g. `since: [2010]`",
+                    ),
+                );
+            } else if years.is_none_or(|y| !y.contains_key(since)) {
+                problems.push(
+                    file.error_at(
+                        &at,
+                        format!("there is no data for {} in {since}", meta.region),
+                    )
+                    .with_hint(format!(
+                        "create content/data/{}/{since}.yaml or remove {since} from `since`",
+                        meta.region
+                    )),
+                );
+            }
+        }
         if let Some(updated) = meta.updated {
             if updated < meta.date {
                 problems.push(file.error_at(&["updated"], "`updated` is earlier than `date`"));
@@ -754,6 +783,42 @@ impl Reach {
             Reach::Months(n, m, d) => format!("{n} months up to {d} {}", month(m)),
         }
     }
+}
+
+/// A change over several years, from one year's result to a later one's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// In the indicator's unit (percentage points for shares).
+    pub change: Value,
+    /// In percent; counts and money only.
+    pub change_pct: Option<Value>,
+    /// The later figure as a multiple of the earlier one; counts and money only.
+    pub times: Option<Value>,
+}
+
+/// The change from `then` to `now`, each a result with when it was measured. Both must be
+/// exact and measured alike (see [`Reach`]); the reason otherwise, for the citation's error.
+pub fn span(now: (Value, Reach), then: (Value, Reach), share: bool) -> Result<Span, String> {
+    let ((now, now_reach), (then, then_reach)) = (now, then);
+    if !now.is_exact() || !then.is_exact() {
+        return Err(
+            "a change is computed from exact figures only; one of the two is qualified".into(),
+        );
+    }
+    if now_reach != then_reach {
+        return Err(format!(
+            "the two figures do not compare: one covers {}, the other {}",
+            now_reach.describe(),
+            then_reach.describe()
+        ));
+    }
+    let decimals = now.decimals.max(then.decimals);
+    let ratio = (!share && then.value > 0.0).then(|| now.value / then.value);
+    Ok(Span {
+        change: Value::computed(now.value - then.value, decimals),
+        change_pct: ratio.map(|r| Value::computed((r - 1.0) * 100.0, 2)),
+        times: ratio.map(|r| Value::computed(r, 2)),
+    })
 }
 
 /// Derives every figure pages show. Assumes `validate` found no error.

@@ -16,7 +16,7 @@ use crate::content::{
     BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, Unit, YearData,
 };
 use crate::diagnostics::Diagnostic;
-use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
+use crate::figures::{self, Derived, Facet, Figures, IndicatorYear, Origin, Reach, Value};
 use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
 use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
@@ -718,6 +718,9 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
             citation.id
         ));
     }
+    if let Some(since) = citation.since {
+        return cite_span(ctx, bulletin, citation, since);
+    }
     let facet = match &citation.of {
         None => Facet::Result,
         Some(of) => Facet::parse(of).ok_or_else(|| {
@@ -743,6 +746,68 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
         })?;
     ctx.facet_text(&citation.id, facet, &value)
         .map_err(|d| d.message)
+}
+
+/// A change over several years, `fig(id=…, of="change|change-pct|times", since=2010)`: from
+/// the result of `since` to that of the citation's year (the bulletin's results year unless
+/// `year=` says otherwise), both measured alike.
+fn cite_span(
+    ctx: &PageContext,
+    bulletin: &Bulletin,
+    citation: &Citation,
+    since: i32,
+) -> Result<String, String> {
+    let inputs = ctx.inputs;
+    let meta = &bulletin.meta;
+    let of = citation.of.as_deref().unwrap_or("");
+    if !matches!(of, "change" | "change-pct" | "times") {
+        return Err(format!(
+            "`since={since}` goes with of=\"change\", of=\"change-pct\" or of=\"times\", not `of=\"{of}\"`"
+        ));
+    }
+    let year = citation.year.unwrap_or(meta.results_year);
+    if since >= year {
+        return Err(format!("`since={since}` must be a year before {year}"));
+    }
+    let result = |y: i32| {
+        let figure = inputs.figures.get(&meta.region, y, &citation.id);
+        let value = figure.and_then(|f| f.result.computed).ok_or_else(|| {
+            format!(
+                "the data hold no result of `{}` for {} in {y}",
+                citation.id, meta.region
+            )
+        })?;
+        let as_of = inputs.year_data(y).and_then(|d| d.as_of);
+        let period = figure.map_or(Period::Year, |f| f.period);
+        Ok::<_, String>((value, Reach::of(period, as_of, y)))
+    };
+    let unit = ctx.unit(&citation.id);
+    let span = figures::span(result(year)?, result(since)?, unit.is_share())
+        .map_err(|reason| format!("no change of `{}` since {since}: {reason}", citation.id))?;
+    let not_for_shares = || {
+        format!(
+            "`{}` is a share: its change over years is in points, of=\"change\"",
+            citation.id
+        )
+    };
+    let text = match of {
+        "change" => ctx.facet_text(&citation.id, Facet::Change, &span.change),
+        "change-pct" => {
+            let pct = span.change_pct.ok_or_else(not_for_shares)?;
+            ctx.facet_text(&citation.id, Facet::ChangePct, &pct)
+        }
+        _ => {
+            let times = span.times.ok_or_else(not_for_shares)?;
+            let l = &ctx.localizer;
+            let decimals = if times.value >= 10.0 { 1 } else { 2 };
+            l.message(
+                "times",
+                vec![("num", arg(l.number_trimmed(times.value, decimals, false)))],
+            )
+            .map_err(|e| missing(inputs.root, e))
+        }
+    };
+    text.map_err(|d| d.message)
 }
 
 fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>> {
@@ -841,6 +906,9 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     if let Some(next_year) = next_year {
         columns.push(ctx.msg("table-target", vec![year(next_year)])?);
     }
+    for since in &meta.since {
+        columns.push(ctx.msg("table-change-since", vec![year(*since)])?);
+    }
     let as_of = ctx
         .inputs
         .year_data(meta.results_year)
@@ -869,6 +937,9 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
             let later = next.and_then(|m| m.get(id)).unwrap_or(&empty);
             cells.push(ctx.cell(id, Facet::Target, &later.target)?);
         }
+        for since in &meta.since {
+            cells.push(span_cell(ctx, &meta.region, id, meta.results_year, *since)?);
+        }
         has_stated |= cells.iter().flatten().any(|c| c.stated);
         let file_period = as_of.map_or(Period::Year, |(p, _)| p);
         let note = if this.period != file_period {
@@ -895,6 +966,37 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         rows,
         has_stated,
     })
+}
+
+/// The change of `id` from `since` to `year` for a table: in percent, points for shares;
+/// empty where the two years' results do not both exist or do not compare.
+fn span_cell(
+    ctx: &PageContext,
+    region: &str,
+    id: &str,
+    year: i32,
+    since: i32,
+) -> PageResult<Option<Cell>> {
+    let result = |y: i32| {
+        let figure = ctx.inputs.figures.get(region, y, id)?;
+        let as_of = ctx.inputs.year_data(y).and_then(|d| d.as_of);
+        Some((figure.result.computed?, Reach::of(figure.period, as_of, y)))
+    };
+    let (Some(now), Some(then)) = (result(year), result(since)) else {
+        return Ok(None);
+    };
+    let share = ctx.unit(id).is_share();
+    let Ok(span) = figures::span(now, then, share) else {
+        return Ok(None);
+    };
+    let (facet, value) = match span.change_pct {
+        Some(pct) => (Facet::ChangePct, pct),
+        None => (Facet::Change, span.change),
+    };
+    Ok(Some(Cell {
+        text: ctx.facet_text(id, facet, &value)?,
+        stated: false,
+    }))
 }
 
 /// Removes figure columns no row fills (a year without targets needs no target column).
