@@ -40,6 +40,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/en/publishing.ftl",
     "locales/en/regions.ftl",
     "locales/en/scaffold.ftl",
+    "locales/en/sources.ftl",
     "locales/en/ui.ftl",
     "locales/nb/charts.ftl",
     "locales/nb/indicators.ftl",
@@ -48,6 +49,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/nb/publishing.ftl",
     "locales/nb/regions.ftl",
     "locales/nb/scaffold.ftl",
+    "locales/nb/sources.ftl",
     "locales/nb/ui.ftl",
     "locales/vi/charts.ftl",
     "locales/vi/indicators.ftl",
@@ -56,6 +58,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/vi/publishing.ftl",
     "locales/vi/regions.ftl",
     "locales/vi/scaffold.ftl",
+    "locales/vi/sources.ftl",
     "locales/vi/ui.ftl",
     "locales/zh/charts.ftl",
     "locales/zh/indicators.ftl",
@@ -64,6 +67,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/zh/publishing.ftl",
     "locales/zh/regions.ftl",
     "locales/zh/scaffold.ftl",
+    "locales/zh/sources.ftl",
     "locales/zh/ui.ftl",
 ];
 

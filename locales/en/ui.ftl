@@ -83,3 +83,13 @@ embed-summary = Embed this chart
 embed-label = HTML code to copy into your page
 # The credit under an embedded chart, linked to the bulletin it comes from.
 embed-credit = Source: { $publisher }
+
+# Between the items of a list inside a table cell ("95% (Decision 546); 96% by 2025").
+list-separator = {"; "}
+# A target with its deadline, and with the plan that set it (a source name).
+target-by = { $target } by { $year }
+target-source = { $target } ({ $source })
+# Before the sources a row's figures name themselves.
+table-source = Source:
+# Before the list of every source of a bulletin's figures.
+sources-label = Sources:

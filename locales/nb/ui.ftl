@@ -83,3 +83,13 @@ embed-summary = Bygg inn dette diagrammet
 embed-label = HTML-kode du kan kopiere inn på din egen nettside
 # Kildelinjen under et innebygd diagram, med lenke til bulletinen det kommer fra.
 embed-credit = Kilde: { $publisher }
+
+# Mellom elementene i en liste i en tabellcelle («95 % (vedtak 546); 96 % innen 2025»).
+list-separator = {"; "}
+# Et mål med frist, og med planen som satte det (navnet på kilden).
+target-by = { $target } innen { $year }
+target-source = { $target } ({ $source })
+# Foran kildene som tallene i en rad selv oppgir.
+table-source = Kilde:
+# Foran listen over alle kildene til tallene i en bulletin.
+sources-label = Kilder:

@@ -83,3 +83,13 @@ embed-summary = Nhúng biểu đồ này
 embed-label = Mã HTML để chép vào trang của bạn
 # Dòng ghi nguồn dưới biểu đồ được nhúng, dẫn về bản tin gốc.
 embed-credit = Nguồn: { $publisher }
+
+# Giữa các mục của một danh sách trong một ô của bảng ("95% (Quyết định 546); 96% vào năm 2025").
+list-separator = {"; "}
+# Chỉ tiêu kèm thời hạn, và kèm văn bản đặt ra chỉ tiêu đó (tên nguồn).
+target-by = { $target } vào năm { $year }
+target-source = { $target } ({ $source })
+# Trước các nguồn mà số liệu của một hàng tự nêu.
+table-source = Nguồn:
+# Trước danh sách mọi nguồn số liệu của bản tin.
+sources-label = Nguồn số liệu:

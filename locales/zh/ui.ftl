@@ -82,3 +82,13 @@ embed-summary = 嵌入此图表
 embed-label = 可复制到您网页中的HTML代码
 # 嵌入图表下方的署名，链接至所属简报。
 embed-credit = 来源：{ $publisher }
+
+# 表格单元格内列表各项之间（"95%（第546号决定）；2025年前96%"）。
+list-separator = ；
+# 带期限的目标，以及设定该目标的文件（来源名称）。
+target-by = { $year }年前{ $target }
+target-source = { $target }（{ $source }）
+# 某行数字自行注明的来源之前。
+table-source = 来源：
+# 公报所有数字来源列表之前。
+sources-label = 数据来源：

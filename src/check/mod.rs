@@ -386,7 +386,8 @@ fn identities(content: &Content, figures: &Figures) -> Diagnostics {
             let mut broken = BTreeSet::new();
             for (year, region_year) in years {
                 let data = &region_year.data;
-                for (section, values) in [("results", &data.results), ("targets", &data.targets)] {
+                let targets = data.primary_targets();
+                for (section, values) in [("results", &*data.results), ("targets", &targets)] {
                     let Some(total) = exact(values, &identity.total) else {
                         continue;
                     };
@@ -473,7 +474,8 @@ fn ratios(content: &Content) -> Diagnostics {
         for years in content.years.values() {
             for region_year in years.values() {
                 let data = &region_year.data;
-                for (section, values) in [("results", &data.results), ("targets", &data.targets)] {
+                let targets = data.primary_targets();
+                for (section, values) in [("results", &*data.results), ("targets", &targets)] {
                     let (Some(share), Some(part), Some(whole)) = (
                         values.get(&ratio.share),
                         exact(values, &ratio.part),

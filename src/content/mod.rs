@@ -93,6 +93,9 @@ pub struct SiteConfig {
     /// Who publishes the site; its name is the `publisher-name` message of each locale.
     #[serde(default)]
     pub publisher: Publisher,
+    /// Resolutions, decisions and plans that data files cite (`source: decision-546`).
+    #[serde(default)]
+    pub sources: UniqueMap<String, Source>,
 }
 
 /// The publisher's address and logo (its name, a word a reader sees, lives in locales/).
@@ -106,6 +109,15 @@ pub struct Publisher {
     /// The logo's size in CSS pixels, read from the file when the content loads.
     #[serde(skip)]
     pub logo_size: Option<(u32, u32)>,
+}
+
+/// A resolution, decision or plan that figures and targets cite by id; its name in each
+/// language is the `source-<id>` message of `locales/<lang>/sources.ftl`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Source {
+    /// Where to read it, absolute `http(s)`.
+    pub url: Option<String>,
 }
 
 impl SiteConfig {
@@ -295,7 +307,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// A number as the source gave it, with its qualifier and the decimals it was written with.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub value: f64,
     pub decimals: u8,
@@ -304,6 +316,11 @@ pub struct Figure {
     /// The power of ten the source rounded to, without a hedge ("92.45 million people" is
     /// `rounded-to: 10000`): pages show it scaled to that precision, `check` compares within it.
     pub rounded_to: Option<f64>,
+    /// Where this figure comes from, when not (only) from its file's `sources`: a web address
+    /// or the id of a source of `content/site.yaml` (a resolution, a decision, a plan).
+    pub source: Option<String>,
+    /// A target's deadline, when later than its file's year ("95 % by 2025").
+    pub by: Option<i32>,
 }
 
 impl Figure {
@@ -314,6 +331,8 @@ impl Figure {
             qualifier: Qualifier::Exact,
             period: None,
             rounded_to: None,
+            source: None,
+            by: None,
         }
     }
 
@@ -469,6 +488,8 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut qualifier = None;
                 let mut period = None;
                 let mut rounded_to: Option<f64> = None;
+                let mut source: Option<String> = None;
+                let mut by: Option<i32> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     let duplicate = || de::Error::custom(format!("duplicate key `{key}`"));
                     match key.as_str() {
@@ -480,10 +501,14 @@ impl<'de> Deserialize<'de> for Figure {
                         "period" => period = Some(map.next_value::<Period>()?),
                         "rounded-to" if rounded_to.is_some() => return Err(duplicate()),
                         "rounded-to" => rounded_to = Some(map.next_value::<f64>()?),
+                        "source" if source.is_some() => return Err(duplicate()),
+                        "source" => source = Some(map.next_value::<String>()?),
+                        "by" if by.is_some() => return Err(duplicate()),
+                        "by" => by = Some(map.next_value::<i32>()?),
                         other => {
                             return Err(de::Error::unknown_field(
                                 other,
-                                &["value", "qualifier", "period", "rounded-to"],
+                                &["value", "qualifier", "period", "rounded-to", "source", "by"],
                             ))
                         }
                     }
@@ -492,6 +517,8 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut figure = number(value);
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
+                figure.source = source;
+                figure.by = by;
                 if let Some(step) = rounded_to {
                     figure.rounded_to = Some(rounding_step(figure.value, step)?);
                 }
@@ -500,6 +527,69 @@ impl<'de> Deserialize<'de> for Figure {
         }
 
         deserializer.deserialize_any(FigureVisitor)
+    }
+}
+
+/// An indicator's targets for a year: one figure, or a list when several plans set one (a
+/// government decision and a provincial resolution). The first is the primary target, the
+/// one charts show and headline cards compare with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Targets(pub Vec<Figure>);
+
+impl Targets {
+    pub fn primary(&self) -> &Figure {
+        &self.0[0]
+    }
+}
+
+impl<'de> Deserialize<'de> for Targets {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TargetsVisitor;
+
+        impl<'de> Visitor<'de> for TargetsVisitor {
+            type Value = Targets;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a target (a number or a map with `value`), or a list of targets")
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Targets, A::Error> {
+                let mut all = Vec::new();
+                while let Some(figure) = seq.next_element::<Figure>()? {
+                    all.push(figure);
+                }
+                if all.is_empty() {
+                    return Err(de::Error::custom(
+                        "an empty list of targets; give at least one, or remove the key",
+                    ));
+                }
+                Ok(Targets(all))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Targets, A::Error> {
+                Figure::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|f| Targets(vec![f]))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::I64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::U64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::F64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Targets, E> {
+                Figure::deserialize(de::value::StrDeserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+        }
+
+        deserializer.deserialize_any(TargetsVisitor)
     }
 }
 
@@ -536,13 +626,23 @@ pub struct YearData {
     #[serde(default)]
     pub results: UniqueMap<String, Figure>,
     #[serde(default)]
-    pub targets: UniqueMap<String, Figure>,
+    pub targets: UniqueMap<String, Targets>,
     #[serde(default)]
     pub stated: UniqueMap<String, Stated>,
     #[serde(default)]
     pub notes: Vec<Note>,
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl YearData {
+    /// Each indicator's primary target: the one changes, shares of target and charts use.
+    pub fn primary_targets(&self) -> BTreeMap<String, Figure> {
+        self.targets
+            .iter()
+            .map(|(id, targets)| (id.clone(), targets.primary().clone()))
+            .collect()
+    }
 }
 
 /// A source file kept with its text, so later stages can point at lines in it.

@@ -102,6 +102,50 @@ pub struct IndicatorYear {
     /// A multiple of an outside target, as stated.
     pub times_target: Derived,
     pub period: Period,
+    /// Every target the data give, the primary first, each with the plan that set it and
+    /// what the result makes of it. Empty when the year has no typed target.
+    pub targets: Vec<TargetFigure>,
+}
+
+/// One of an indicator's targets, with the year's result measured against it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetFigure {
+    pub target: Value,
+    /// A web address or the id of a source of `content/site.yaml`.
+    pub source: Option<String>,
+    /// The deadline, when later than the year.
+    pub by: Option<i32>,
+    /// Result as a percentage of this target; counts and money only.
+    pub share_of_target: Option<Value>,
+    /// Result minus this target.
+    pub gap_to_target: Option<Value>,
+}
+
+impl TargetFigure {
+    fn of(target: &Figure, result: Option<Value>, share: bool) -> TargetFigure {
+        let goal = Value::data(target);
+        let exact = result.filter(Value::is_exact).filter(|_| goal.is_exact());
+        TargetFigure {
+            target: goal,
+            source: target.source.clone(),
+            by: target.by,
+            share_of_target: exact
+                .filter(|_| !share && goal.value > 0.0)
+                .map(|now| Value::computed(now.value / goal.value * 100.0, 2)),
+            gap_to_target: exact.map(|now| {
+                Value::computed(now.value - goal.value, now.decimals.max(goal.decimals))
+            }),
+        }
+    }
+
+    /// The target alone, as a bulletin published before the year's result shows it.
+    fn without_result(&self) -> TargetFigure {
+        TargetFigure {
+            share_of_target: None,
+            gap_to_target: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// Which figure of an indicator a narrative or a table cites.
@@ -207,6 +251,7 @@ impl Figures {
                         let only_target = IndicatorYear {
                             target: f.target,
                             period: f.period,
+                            targets: f.targets.iter().map(TargetFigure::without_result).collect(),
                             ..IndicatorYear::default()
                         };
                         (id.clone(), only_target)
@@ -243,7 +288,12 @@ pub fn validate(content: &Content) -> Diagnostics {
                     }),
                 );
             }
-            validate_year(region_year, &content.catalogue, &mut problems);
+            validate_year(
+                region_year,
+                &content.catalogue,
+                &content.config.sources,
+                &mut problems,
+            );
         }
     }
     validate_bulletins(content, &mut problems);
@@ -308,6 +358,22 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
                 crate::address::located(file.error_at(&["publisher", "url"], message))
                     .with_hint("write the publisher's website as https://…"),
             );
+        }
+    }
+    for (id, source) in config.sources.iter() {
+        if !is_slug(id) {
+            problems.push(
+                file.error_at(&["sources", id], format!("`{id}` is not a valid source id"))
+                    .with_hint("use lowercase ASCII words joined by dashes, e.g. `decision-546`"),
+            );
+        }
+        if let Some(url) = &source.url {
+            if let Err(message) = crate::address::check_link(url) {
+                problems.push(
+                    crate::address::located(file.error_at(&["sources", id, "url"], message))
+                        .with_hint("write the address where the text can be read, https://…"),
+                );
+            }
         }
     }
     if !config.languages.contains(&config.default_language) {
@@ -491,7 +557,12 @@ fn as_of_fits(year: i32, date: Date) -> bool {
     (first..=last).contains(&date)
 }
 
-fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut Diagnostics) {
+fn validate_year(
+    region_year: &RegionYear,
+    catalogue: &Catalogue,
+    sources: &crate::content::yaml::UniqueMap<String, crate::content::Source>,
+    problems: &mut Diagnostics,
+) {
     let file = &region_year.file;
     let data = &region_year.data;
     let year = region_year.year;
@@ -509,15 +580,62 @@ fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut
             )),
         );
     }
-    for (section, figures) in [("results", &data.results), ("targets", &data.targets)] {
-        for (id, figure) in figures.iter() {
-            let Some(indicator) = catalogue.indicators.get(id) else {
-                problems.push(unknown_indicator(region_year, section, id, catalogue));
-                continue;
+    let results = data
+        .results
+        .iter()
+        .map(|(id, f)| (id, std::slice::from_ref(f)));
+    let targets = data.targets.iter().map(|(id, t)| (id, t.0.as_slice()));
+    for (section, id, figures) in results
+        .map(|(id, f)| ("results", id, f))
+        .chain(targets.map(|(id, t)| ("targets", id, t)))
+    {
+        let Some(indicator) = catalogue.indicators.get(id) else {
+            problems.push(unknown_indicator(region_year, section, id, catalogue));
+            continue;
+        };
+        for (i, figure) in figures.iter().enumerate() {
+            // A list of targets points at the item; a single figure at its key.
+            let index = i.to_string();
+            let at: Vec<&str> = if section == "targets" && figures.len() > 1 {
+                vec![section, id, &index]
+            } else {
+                vec![section, id]
             };
             if let Some(message) = figure_problem(indicator, figure) {
-                problems.push(file.error_at(&[section, id], format!("`{id}`: {message}")));
+                problems.push(file.error_at(&at, format!("`{id}`: {message}")));
             }
+            if let Some(source) = &figure.source {
+                if let Some(problem) = source_problem(source, sources) {
+                    problems.push(problem.locate(file.error_at(&at, "")));
+                }
+            }
+            if let Some(by) = figure.by {
+                if section == "results" {
+                    problems.push(
+                        file.error_at(&at, format!("`{id}`: `by` gives a target's deadline"))
+                            .with_hint(
+                                "remove `by` from the result, or move the figure under `targets:`",
+                            ),
+                    );
+                } else if by < region_year.year {
+                    problems.push(
+                        file.error_at(
+                            &at,
+                            format!(
+                                "`{id}`: `by: {by}` is before the file's year {}",
+                                region_year.year
+                            ),
+                        )
+                        .with_hint("a target's deadline is its file's year or later"),
+                    );
+                }
+            }
+        }
+    }
+    for (i, source) in data.sources.iter().enumerate() {
+        if let Some(problem) = source_problem(source, sources) {
+            let index = i.to_string();
+            problems.push(problem.locate(file.error_at(&["sources", &index], "")));
         }
     }
     // A year to date ends somewhere: without its date, no page can say where.
@@ -556,6 +674,51 @@ fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut
             ));
         }
     }
+}
+
+/// What is wrong with a figure's or file's `source`: not a web address, and no id of
+/// `content/site.yaml`'s sources.
+struct SourceProblem {
+    message: String,
+    hint: String,
+}
+
+impl SourceProblem {
+    /// The problem at the place of `at` (an empty diagnostic located at the source's key).
+    fn locate(self, at: Diagnostic) -> Diagnostic {
+        Diagnostic {
+            message: self.message,
+            ..at
+        }
+        .with_hint(self.hint)
+    }
+}
+
+fn source_problem(
+    source: &str,
+    sources: &crate::content::yaml::UniqueMap<String, crate::content::Source>,
+) -> Option<SourceProblem> {
+    if source.contains("://") {
+        return crate::address::check_link(source)
+            .err()
+            .map(|message| SourceProblem {
+                message: format!("the source is no usable web address: {message}"),
+                hint: "write the full address, starting with https://".into(),
+            });
+    }
+    if sources.contains_key(source) {
+        return None;
+    }
+    Some(SourceProblem {
+        message: format!("unknown source `{source}`"),
+        hint: match nearest(source, sources.keys()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "write a web address (https://…), or add `{source}` under `sources:` in \
+                 content/site.yaml with its name as `source-{source}` in locales/*/sources.ftl"
+            ),
+        },
+    })
 }
 
 fn unknown_indicator(
@@ -844,7 +1007,7 @@ pub fn derive_region(
     for (year, region_year) in years {
         let data = &region_year.data;
         let results = completed(catalogue, &data.results);
-        let targets = completed(catalogue, &data.targets);
+        let targets = completed(catalogue, &data.primary_targets());
         let previous = completed_results.get(&(year - 1));
         let reach = |id: &str| Reach::of(period_of(data, id), data.as_of, *year);
 
@@ -866,7 +1029,7 @@ pub fn derive_region(
                 .and_then(|p| p.get(id))
                 .filter(|(_, before)| *before == reach(id))
                 .map(|(value, _)| *value);
-            let figure = derive_indicator(
+            let mut figure = derive_indicator(
                 indicator,
                 results.get(id).copied(),
                 targets.get(id).copied(),
@@ -874,6 +1037,17 @@ pub fn derive_region(
                 &stated,
                 period_of(data, id),
             );
+            let share = indicator.unit.is_share();
+            figure.targets = data
+                .targets
+                .get(id)
+                .map(|list| {
+                    list.0
+                        .iter()
+                        .map(|t| TargetFigure::of(t, results.get(id).copied(), share))
+                        .collect()
+                })
+                .unwrap_or_default();
             indicators.insert(id.clone(), figure);
         }
         by_year.insert(*year, indicators);

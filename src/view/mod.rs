@@ -16,7 +16,9 @@ use crate::content::{
     BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, Unit, YearData,
 };
 use crate::diagnostics::Diagnostic;
-use crate::figures::{self, Derived, Facet, Figures, IndicatorYear, Origin, Reach, Value};
+use crate::figures::{
+    self, Derived, Facet, Figures, IndicatorYear, Origin, Reach, TargetFigure, Value,
+};
 use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
 use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
@@ -122,7 +124,17 @@ struct Cell {
 struct Row {
     label: String,
     note: Option<String>,
+    /// Where the row's figures come from, when they name it themselves.
+    sources: Vec<SourceLink>,
     cells: Vec<Option<Cell>>,
+}
+
+/// A source as a reader sees it: its name (a plan's name in the page's language, or a web
+/// address's host) and where to read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct SourceLink {
+    name: String,
+    url: Option<String>,
 }
 
 #[derive(Serialize, Default)]
@@ -131,6 +143,9 @@ struct Table {
     columns: Vec<String>,
     rows: Vec<Row>,
     has_stated: bool,
+    /// Every source the table's figures come from: their files' `sources` and the figures'
+    /// own, in the order the files give them.
+    sources: Vec<SourceLink>,
 }
 
 #[derive(Serialize)]
@@ -482,6 +497,71 @@ impl<'a> PageContext<'a> {
                 })
             })
             .transpose()
+    }
+
+    /// A source by its address or its id in `content/site.yaml`.
+    fn source_link(&self, source: &str) -> PageResult<SourceLink> {
+        if source.contains("://") {
+            return Ok(SourceLink {
+                name: host_of(source),
+                url: Some(source.to_string()),
+            });
+        }
+        Ok(SourceLink {
+            name: self.t(&format!("source-{source}"))?,
+            url: self
+                .inputs
+                .config
+                .sources
+                .get(source)
+                .and_then(|s| s.url.clone()),
+        })
+    }
+
+    /// The target and "against target" cells of an indicator with several targets, or one
+    /// whose plan or deadline is named; `None` for a plain single target.
+    fn targets_cells(
+        &self,
+        id: &str,
+        targets: &[TargetFigure],
+    ) -> PageResult<Option<(Cell, Option<Cell>)>> {
+        let named = targets.iter().any(|t| t.source.is_some() || t.by.is_some());
+        if targets.len() < 2 && !named {
+            return Ok(None);
+        }
+        let share = self.unit(id).is_share();
+        let mut shown = Vec::new();
+        let mut against = Vec::new();
+        for target in targets {
+            let mut text = self.facet_text(id, Facet::Target, &target.target)?;
+            if let Some(by) = target.by {
+                text = self.msg(
+                    "target-by",
+                    vec![("target", arg(text)), ("year", f64::from(by).into())],
+                )?;
+            }
+            if let Some(source) = &target.source {
+                let name = self.source_link(source)?.name;
+                text = self.msg(
+                    "target-source",
+                    vec![("target", arg(text)), ("source", arg(name))],
+                )?;
+            }
+            let reached = match (share, target.share_of_target, target.gap_to_target) {
+                (false, Some(pct), _) => Some(self.facet_text(id, Facet::ShareOfTarget, &pct)?),
+                (_, _, Some(gap)) => Some(self.facet_text(id, Facet::GapToTarget, &gap)?),
+                _ => None,
+            };
+            shown.push(text);
+            against.extend(reached);
+        }
+        let separator = self.t("list-separator")?;
+        let cell = |texts: Vec<String>| Cell {
+            text: texts.join(&separator),
+            stated: false,
+        };
+        let against = (!against.is_empty()).then(|| cell(against));
+        Ok(Some((cell(shown), against)))
     }
 
     fn period_text(
@@ -926,17 +1006,36 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
             ctx.cell(id, Facet::ShareOfTarget, &this.share_of_target)?
                 .or(ctx.cell(id, Facet::GapToTarget, &this.gap_to_target)?)
         };
+        // Several targets, or one that names its plan or deadline: each is shown, with what
+        // the result makes of it.
+        let (target, reached) = match ctx.targets_cells(id, &this.targets)? {
+            Some((targets, against)) => (Some(targets), against.or(reached)),
+            None => (ctx.cell(id, Facet::Target, &this.target)?, reached),
+        };
         let mut cells = vec![
             ctx.cell(id, Facet::Result, &this.result)?,
             ctx.cell(id, Facet::Change, &this.change)?,
             ctx.cell(id, Facet::ChangePct, &this.change_pct)?,
-            ctx.cell(id, Facet::Target, &this.target)?,
+            target,
             reached,
         ];
         if next_year.is_some() {
             let later = next.and_then(|m| m.get(id)).unwrap_or(&empty);
-            cells.push(ctx.cell(id, Facet::Target, &later.target)?);
+            let cell = match ctx.targets_cells(id, &later.targets)? {
+                Some((targets, _)) => Some(targets),
+                None => ctx.cell(id, Facet::Target, &later.target)?,
+            };
+            cells.push(cell);
         }
+        let result_source = ctx
+            .inputs
+            .year_data(meta.results_year)
+            .and_then(|d| d.results.get(id))
+            .and_then(|f| f.source.as_deref());
+        let row_sources = match result_source {
+            Some(source) => vec![ctx.source_link(source)?],
+            None => Vec::new(),
+        };
         for since in &meta.since {
             cells.push(span_cell(ctx, &meta.region, id, meta.results_year, *since)?);
         }
@@ -950,11 +1049,26 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         rows.push(Row {
             label: ctx.indicator_label(id)?,
             note,
+            sources: row_sources,
             cells,
         });
     }
     drop_empty_columns(&mut columns, &mut rows);
+    let mut sources: Vec<SourceLink> = Vec::new();
+    let years = std::iter::once(meta.results_year).chain(next_year);
+    for data in years.filter_map(|y| ctx.inputs.year_data(y)) {
+        let own = data.results.values().filter_map(|f| f.source.as_deref());
+        let targets = data.targets.values().flat_map(|t| &t.0);
+        let named = own.chain(targets.filter_map(|f| f.source.as_deref()));
+        for source in data.sources.iter().map(String::as_str).chain(named) {
+            let link = ctx.source_link(source)?;
+            if !sources.contains(&link) {
+                sources.push(link);
+            }
+        }
+    }
     Ok(Table {
+        sources,
         caption: ctx.msg(
             "table-caption",
             vec![
@@ -1158,6 +1272,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             rows.push(Row {
                 label: ctx.indicator_label(id)?,
                 note,
+                sources: Vec::new(),
                 cells,
             });
         }
@@ -1166,6 +1281,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             columns,
             rows,
             has_stated,
+            ..Table::default()
         })
     };
     let charts = ctx.charts().region_charts(region)?;
