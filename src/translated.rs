@@ -97,14 +97,20 @@ pub fn mark_translated(root: &Path, slug: &str, lang: &str) -> Result<Recorded, 
         }
     }
     let record = content::load_narrative(&source_path, source_lang)?.fingerprint;
-    // The translation must read as a narrative before and after: its errors come first.
-    let current = content::load_narrative(&path, lang)?;
     let text = yaml::read_text(&path)?;
     let (updated, line) = with_record(&text, &record).ok_or_else(|| {
-        Diagnostic::error(&path, "cannot find where the front matter ends")
-            .with_hint("end the front matter with a line `---`")
+        // Parsing names the problem where it is (no front matter, no closing `---`).
+        content::parse_narrative(&path, text.clone(), lang)
+            .err()
+            .unwrap_or_else(|| {
+                Diagnostic::error(&path, "cannot find where the front matter ends")
+                    .with_hint("end the front matter with a line `---`")
+            })
     })?;
-    let changed = current.front.translated_from.as_ref() != Some(&record) || updated != text;
+    // The file must read as a narrative once the line is written; a damaged record is
+    // mended by this, so only the rewritten text is checked.
+    content::parse_narrative(&path, updated.clone(), lang)?;
+    let changed = updated != text;
     if changed {
         replace(&path, updated.as_bytes())?;
     }

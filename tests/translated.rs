@@ -369,3 +369,40 @@ fn a_new_bulletins_stubs_match_their_source_until_it_is_written() {
     let found = run_check(dir.path());
     assert_eq!(freshness(&found).len(), 3, "{found}");
 }
+
+#[test]
+fn a_damaged_record_stops_the_build_at_its_line_and_the_command_mends_it() {
+    let dir = example();
+    let path = narrative(dir.path(), "en");
+    let text = read(&path);
+    let damaged: String = text
+        .split_inclusive('\n')
+        .map(|l| {
+            if l.starts_with("translated-from:") {
+                "translated-from: \"06a2b6 title=x\"\n".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    fs::write(&path, &damaged).expect("writable");
+    let problems = Site::load(&BuildOptions {
+        root: dir.path().to_path_buf(),
+        skip_png: true,
+        ..BuildOptions::default()
+    })
+    .err()
+    .expect("a damaged record is an error");
+    let error = problems.0.first().expect("one error");
+    assert!(error.path.ends_with("en.md"), "{problems}");
+    assert_eq!(error.line, Some(4), "{problems}");
+    assert!(error.message.contains("bantin translated"), "{problems}");
+
+    let output = translated(dir.path(), NGHE_AN, "en");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(read(&path), text);
+}
