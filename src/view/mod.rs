@@ -160,7 +160,7 @@ struct OtherNarrative {
     dir: &'static str,
 }
 
-/// Under a translated narrative: which version of the default-language narrative it was
+/// Above a translated narrative: which version of the default-language narrative it was
 /// translated from, if it still matches it; if not, that the source has changed since, with a
 /// link to it. A page never claims a match it cannot prove: with no `translated-from`, it
 /// says nothing.
