@@ -22,6 +22,23 @@ bulletin-narrative = Summary
 bulletin-figures = Results and targets
 bulletin-default-title = { $region }: results for { $year }
 narrative-missing = The written summary of this bulletin is not available in English yet. All figures below are complete. Read the summary in:
+# Above a translated narrative that matches its source. $source is the code of the site's
+# default language, the one translated from; $date is the date of that version, formatted.
+translated-from = Translated from the { $source ->
+        [vi] Vietnamese
+        [en] English
+        [zh] Chinese
+        [nb] Norwegian
+       *[other] original
+    } version of { $date }.
+# Above a translated narrative whose source has changed since; a link to the source follows.
+translated-from-outdated = The { $source ->
+        [vi] Vietnamese
+        [en] English
+        [zh] Chinese
+        [nb] Norwegian
+       *[other] original
+    } version has been updated since this translation was made. Read it in:
 
 headline-change = { $change } on { $year }
 headline-gap = { $gap } against the target

@@ -22,6 +22,20 @@ bulletin-narrative = Sammendrag
 bulletin-figures = Resultater og mål
 bulletin-default-title = { $region }: resultater for { $year }
 narrative-missing = Det skriftlige sammendraget av denne bulletinen finnes ikke på norsk ennå. Alle tallene nedenfor er komplette. Les sammendraget på:
+translated-from = Oversatt fra den { $source ->
+        [vi] vietnamesiske
+        [en] engelske
+        [zh] kinesiske
+        [nb] norske
+       *[other] opprinnelige
+    } utgaven fra { $date }.
+translated-from-outdated = Den { $source ->
+        [vi] vietnamesiske
+        [en] engelske
+        [zh] kinesiske
+        [nb] norske
+       *[other] opprinnelige
+    } utgaven er oppdatert etter at denne oversettelsen ble laget. Les den på:
 
 headline-change = { $change } fra { $year }
 headline-gap = { $gap } mot målet

@@ -22,6 +22,20 @@ bulletin-narrative = Tóm tắt
 bulletin-figures = Kết quả và chỉ tiêu
 bulletin-default-title = { $region }: kết quả năm { $year }
 narrative-missing = Phần tóm tắt của bản tin này chưa có bản tiếng Việt. Toàn bộ số liệu dưới đây vẫn đầy đủ. Đọc phần tóm tắt bằng:
+translated-from = Dịch từ bản { $source ->
+        [vi] tiếng Việt
+        [en] tiếng Anh
+        [zh] tiếng Trung
+        [nb] tiếng Na Uy
+       *[other] gốc
+    } ngày { $date }.
+translated-from-outdated = Bản { $source ->
+        [vi] tiếng Việt
+        [en] tiếng Anh
+        [zh] tiếng Trung
+        [nb] tiếng Na Uy
+       *[other] gốc
+    } đã được cập nhật sau khi bản dịch này hoàn thành. Đọc bản gốc:
 
 headline-change = { $change } so với năm { $year }
 headline-gap = { $gap } so với chỉ tiêu

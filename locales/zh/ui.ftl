@@ -22,6 +22,20 @@ bulletin-narrative = 摘要
 bulletin-figures = 结果与目标
 bulletin-default-title = { $region }：{ $year }年工作成果
 narrative-missing = 本期简报的文字摘要暂无中文版本。以下数据完整无缺。可阅读以下语言的摘要：
+translated-from = 译自{ $date }的{ $source ->
+        [vi] 越南语
+        [en] 英语
+        [zh] 中文
+        [nb] 挪威语
+       *[other] 原文
+    }版本。
+translated-from-outdated = 本译文完成后，{ $source ->
+        [vi] 越南语
+        [en] 英语
+        [zh] 中文
+        [nb] 挪威语
+       *[other] 原文
+    }版本已有更新。阅读原文：
 
 headline-change = { $change }（较{ $year }年）
 headline-gap = { $gap }（与目标相比）

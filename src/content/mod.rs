@@ -4,6 +4,7 @@
 //! its file and line; what the values mean is checked by `figures`.
 
 pub mod access;
+pub mod freshness;
 pub mod spans;
 pub mod yaml;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use freshness::Fingerprint;
 use yaml::UniqueMap;
 
 /// A calendar date, checked to exist (no 30 February); serialised as `YYYY-MM-DD`.
@@ -731,6 +733,9 @@ pub struct FrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: String,
+    /// In a translation: the fingerprint of the default-language narrative it was made from.
+    #[serde(default, rename = "translated-from")]
+    pub translated_from: Option<Fingerprint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -741,6 +746,8 @@ pub struct Narrative {
     body_start: usize,
     /// Line of the body's first line in the file, for errors inside the body.
     pub body_line: usize,
+    /// What it says, as hashes: taken while the text is at hand, since it is let go of later.
+    pub fingerprint: Fingerprint,
     pub file: SourceFile,
 }
 
@@ -1182,11 +1189,13 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
             .at_opt(&text, yaml::locate(&text, &["title"]).or(Some((2, 1))))
             .with_hint("add `title: \"…\"` to the front matter"));
     }
+    let fingerprint = Fingerprint::of(&front.title, &front.summary, body);
     Ok(Narrative {
         lang: lang.to_string(),
         front,
         body_start,
         body_line,
+        fingerprint,
         file,
     })
 }

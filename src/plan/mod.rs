@@ -327,6 +327,15 @@ pub fn plan_sized(
                     });
                 }
             }
+            // A translation's page says whether it still matches the default-language
+            // narrative it was translated from, so it reads that narrative too.
+            let source = &content.config.default_language;
+            if lang != source && bulletin.narratives.contains_key(lang) {
+                inputs.push(Input::Narrative {
+                    slug: bulletin.slug.clone(),
+                    lang: source.clone(),
+                });
+            }
             // Frozen at its date: data of later years are no input at all.
             let years = content.years.get(&meta.region).into_iter().flatten();
             inputs.extend(data_inputs(

@@ -175,6 +175,18 @@ struct OtherNarrative {
     dir: &'static str,
 }
 
+/// Above a translated narrative: which version of the default-language narrative it was
+/// translated from, if it still matches it; if not, that the source has changed since, with a
+/// link to it. A page never claims a match it cannot prove: with no `translated-from`, it
+/// says nothing.
+#[derive(Serialize)]
+struct TranslationNote {
+    /// Whether the translation matches the source as it is now.
+    fresh: bool,
+    text: String,
+    source: OtherNarrative,
+}
+
 /// What one page may read: chosen by the plan, borrowed from the model, nothing else.
 ///
 /// A bulletin's `figures` are frozen at its date (see [`crate::figures::Figures::frozen`]), and
@@ -688,6 +700,7 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         table: Table,
         narrative: Option<String>,
         other_narratives: Vec<OtherNarrative>,
+        translation: Option<TranslationNote>,
         charts: Vec<PageChart>,
         /// The figures as CSV and JSON.
         downloads: Downloads,
@@ -714,28 +727,63 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         )?),
         None => None,
     };
+    let other_narrative = |other: &String| -> PageResult<OtherNarrative> {
+        Ok(OtherNarrative {
+            name: inputs
+                .locales
+                .get(other)
+                .map(|l| l.text("language-name"))
+                .transpose()
+                .map_err(|e| missing(inputs.root, e))?
+                .unwrap_or_else(|| other.clone()),
+            href: ctx.href(&PageId::Bulletin {
+                lang: other.clone(),
+                slug: slug.to_string(),
+            }),
+            lang: inputs.config.html_lang(other).to_string(),
+            dir: text_direction(inputs.config.html_lang(other)),
+        })
+    };
     let mut other_narratives = Vec::new();
     if narrative.is_none() {
         for other in &inputs.config.languages {
             if bulletin.narratives.contains_key(other) {
-                other_narratives.push(OtherNarrative {
-                    name: inputs
-                        .locales
-                        .get(other)
-                        .map(|l| l.text("language-name"))
-                        .transpose()
-                        .map_err(|e| missing(inputs.root, e))?
-                        .unwrap_or_else(|| other.clone()),
-                    href: ctx.href(&PageId::Bulletin {
-                        lang: other.clone(),
-                        slug: slug.to_string(),
-                    }),
-                    lang: inputs.config.html_lang(other).to_string(),
-                    dir: text_direction(inputs.config.html_lang(other)),
-                });
+                other_narratives.push(other_narrative(other)?);
             }
         }
     }
+    let source_lang = &inputs.config.default_language;
+    let record = bulletin
+        .narratives
+        .get(&lang)
+        .and_then(|n| n.front.translated_from.as_ref());
+    let source = bulletin.narratives.get(source_lang);
+    let translation = match (record, source) {
+        (Some(record), Some(source)) if lang != *source_lang => {
+            let fresh = record.hash == source.fingerprint.hash;
+            // The source's date is the bulletin's: its `updated` date, else its date.
+            let text = if fresh {
+                ctx.msg(
+                    "translated-from",
+                    vec![
+                        ("source", arg(source_lang.as_str())),
+                        ("date", arg(ctx.localizer.date(meta.last_changed()))),
+                    ],
+                )?
+            } else {
+                ctx.msg(
+                    "translated-from-outdated",
+                    vec![("source", arg(source_lang.as_str()))],
+                )?
+            };
+            Some(TranslationNote {
+                fresh,
+                text,
+                source: other_narrative(source_lang)?,
+            })
+        }
+        _ => None,
+    };
 
     let share = share::share(ctx, bulletin, &title, &summary, charts.first())?;
     let json_ld = share::json_ld(ctx, bulletin, &share)?;
@@ -765,6 +813,7 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         table: bulletin_table(ctx, bulletin)?,
         narrative,
         other_narratives,
+        translation,
         downloads: ctx.downloads(PageId::BulletinData {
             lang: lang.clone(),
             slug: slug.clone(),
