@@ -20,6 +20,10 @@ struct Built {
 
 impl Built {
     fn new(change: impl FnOnce(&Path)) -> Built {
+        Built::with(change, false)
+    }
+
+    fn with(change: impl FnOnce(&Path), drafts: bool) -> Built {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = dir.path().join("site");
         minimal_site(&site);
@@ -29,6 +33,7 @@ impl Built {
             root: site.clone(),
             output: Some(out.clone()),
             skip_png: true,
+            drafts,
             ..Default::default()
         };
         if let Err(problems) = bantin::build(&options) {
@@ -359,4 +364,38 @@ fn a_figure_measured_against_two_plans_shows_each() {
         ),
         "{row}"
     );
+}
+
+#[test]
+fn a_draft_says_so_and_asks_not_to_be_indexed() {
+    let draft = |site: &Path| {
+        append(
+            site,
+            &format!("content/bulletins/{SLUG}/bulletin.yaml"),
+            "draft: true\n",
+        )
+    };
+    let built = Built::with(draft, true);
+    for (lang, banner) in [
+        ("vi", "Bản nháp: chưa xuất bản."),
+        ("en", "Draft: not yet published."),
+        ("zh", "草稿：尚未发布。"),
+        ("nb", "Utkast: ikke publisert ennå."),
+    ] {
+        let page = built.bulletin(lang);
+        assert!(page.contains(banner), "{lang}: no banner");
+        assert!(
+            page.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{lang}"
+        );
+    }
+    let sitemap = fs::read_to_string(built.out.join("sitemap.xml")).expect("sitemap");
+    assert!(!sitemap.contains(SLUG), "a draft is not in the sitemap");
+
+    // Published, the same bulletin has neither.
+    let published = Built::new(|_| {});
+    let page = published.bulletin("en");
+    assert!(!page.contains("Draft:") && !page.contains("noindex"));
+    let sitemap = fs::read_to_string(published.out.join("sitemap.xml")).expect("sitemap");
+    assert!(sitemap.contains(SLUG));
 }

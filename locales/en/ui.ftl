@@ -110,3 +110,6 @@ target-source = { $target } ({ $source })
 table-source = Source:
 # Before the list of every source of a bulletin's figures.
 sources-label = Sources:
+
+# Above a bulletin marked `draft: true` (built with --drafts or previewed with serve --drafts).
+draft-banner = Draft: not yet published. This page is a preview and may change.

@@ -107,3 +107,6 @@ target-source = { $target } ({ $source })
 table-source = Kilde:
 # Foran listen over alle kildene til tallene i en bulletin.
 sources-label = Kilder:
+
+# Over en bulletin merket `draft: true` (bygget med --drafts eller forhåndsvist med serve --drafts).
+draft-banner = Utkast: ikke publisert ennå. Denne siden er en forhåndsvisning og kan endres.

@@ -107,3 +107,6 @@ target-source = { $target } ({ $source })
 table-source = Nguồn:
 # Trước danh sách mọi nguồn số liệu của bản tin.
 sources-label = Nguồn số liệu:
+
+# Phía trên bản tin đánh dấu `draft: true` (dựng với --drafts hoặc xem trước với serve --drafts).
+draft-banner = Bản nháp: chưa xuất bản. Trang này chỉ để xem trước và có thể thay đổi.

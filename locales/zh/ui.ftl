@@ -106,3 +106,6 @@ target-source = { $target }（{ $source }）
 table-source = 来源：
 # 公报所有数字来源列表之前。
 sources-label = 数据来源：
+
+# 标记为 `draft: true` 的简报顶部（使用 --drafts 构建或以 serve --drafts 预览时）。
+draft-banner = 草稿：尚未发布。本页仅供预览，内容可能更改。

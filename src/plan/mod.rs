@@ -464,6 +464,8 @@ fn plan_sitemap(plan: &mut Plan, content: &Content, per_file: usize) {
         .pages
         .iter()
         .filter(|p| p.id.is_html() && p.id != PageId::NotFound)
+        // A draft (built with --drafts, for a preview) asks not to be indexed.
+        .filter(|p| !matches!(p.shows, Shows::Bulletin { bulletin, .. } if content.bulletins[bulletin].meta.draft))
         .map(|p| SitemapEntry {
             page: p.id.clone(),
             lastmod: match &p.shows {

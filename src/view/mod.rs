@@ -701,6 +701,8 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         narrative: Option<String>,
         other_narratives: Vec<OtherNarrative>,
         translation: Option<TranslationNote>,
+        /// Marked `draft: true`: shown with a banner, and asks search engines not to index it.
+        draft: bool,
         charts: Vec<PageChart>,
         /// The figures as CSV and JSON.
         downloads: Downloads,
@@ -814,6 +816,7 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         narrative,
         other_narratives,
         translation,
+        draft: meta.draft,
         downloads: ctx.downloads(PageId::BulletinData {
             lang: lang.clone(),
             slug: slug.clone(),
