@@ -97,12 +97,19 @@ fn bantin(args: &[&str]) -> std::process::Output {
 // ---------------------------------------------------------------- stated figures
 
 #[test]
-fn example_has_exactly_one_warning_the_nghe_an_withdrawals() {
+fn example_warns_only_of_the_nghe_an_withdrawals_and_its_example_address() {
     let root = root();
     let found = run(&root);
     assert!(!found.has_errors(), "{found}");
-    assert_eq!(found.0.len(), 1, "expected one warning, got:\n{found}");
-    let warning = &found.0[0];
+    assert_eq!(found.0.len(), 2, "expected two warnings, got:\n{found}");
+    let address = find(&found, "is an example address");
+    assert_eq!(address.len(), 1, "{found}");
+    assert_eq!(address[0].path, Path::new("content/site.yaml"));
+    assert_eq!(
+        address[0].line,
+        Some(line_of(&root, "content/site.yaml", "base-url:"))
+    );
+    let warning = find(&found, "si-onetime-benefits")[0];
     let data = "content/data/nghe-an/2023.yaml";
     assert_eq!(warning.severity, Severity::Warning);
     assert_eq!(warning.path, Path::new(data));
@@ -396,7 +403,7 @@ fn warnings_pass_unless_strict_and_json_is_machine_readable() {
     let value: serde_json::Value =
         serde_json::from_slice(&json.stdout).expect("check --format json prints JSON");
     let items = value.as_array().expect("an array");
-    assert_eq!(items.len(), 1);
+    assert_eq!(items.len(), 2);
     for key in ["severity", "path", "line", "column", "message", "hint"] {
         assert!(items[0].get(key).is_some(), "no `{key}` in {}", items[0]);
     }
@@ -439,11 +446,23 @@ fn new_bulletin_builds_and_passes_check() {
         );
     }
     let zh = fs::read_to_string(created.folder.join("zh.md")).expect("written");
-    assert!(zh.contains("乂安"), "the zh title is not in Chinese:\n{zh}");
-    // Same findings as the example: the draft adds none.
+    assert!(zh.contains("义安"), "the zh title is not in Chinese:\n{zh}");
+    // The example's findings, and the placeholders left to replace: a summary and an
+    // introduction in each language, each at its line.
     let found = run(root.path());
-    assert_eq!(found.0.len(), 1, "{found}");
     assert!(!found.has_errors());
+    let placeholders = find(&found, "placeholder text from `bantin new`");
+    assert_eq!(placeholders.len(), 8, "{found}");
+    for warning in &placeholders {
+        assert!(
+            warning
+                .path
+                .starts_with("content/bulletins/2024-02-01-nghe-an"),
+            "{warning}"
+        );
+        assert!(warning.line.is_some(), "{warning}");
+    }
+    assert_eq!(found.0.len(), 8 + 2, "{found}");
     let page = render_with_drafts(root.path(), "nb/bulletins/2024-02-01-nghe-an/index.html");
     assert!(
         page.contains("3\u{a0}024\u{a0}577"),
@@ -516,8 +535,20 @@ fn init_creates_a_site_that_builds_and_passes_check() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // A new site is sound; check only reminds what to replace before publishing: the
+    // placeholder words of its first bulletin and the example address.
     let found = run(&site);
-    assert!(found.0.is_empty(), "{found}");
+    assert!(!found.has_errors(), "{found}");
+    for warning in &found.0 {
+        assert!(
+            warning
+                .message
+                .contains("placeholder text from `bantin new`")
+                || warning.message.contains("is an example address"),
+            "{warning}"
+        );
+    }
+    assert!(!find(&found, "placeholder text").is_empty(), "{found}");
     let report = bantin::build(&BuildOptions {
         root: site.clone(),
         output: Some(dir.path().join("out")),
@@ -629,4 +660,56 @@ fn a_link_with_a_broken_escape_is_reported_not_a_crash() {
     assert!(broken
         .iter()
         .all(|d| d.path.to_string_lossy().contains("regions")));
+}
+
+#[test]
+fn the_glossary_flags_a_variant_term_in_messages_and_narratives() {
+    let root = example();
+    // A UI message and a narrative of Chinese each call Nghệ An by the name the glossary
+    // replaced; an inflected Norwegian variant, too.
+    edit(root.path(), "locales/zh/regions.ftl", |t| {
+        t.replace("义安省", "乂安省")
+    });
+    edit(
+        root.path(),
+        "content/bulletins/2024-01-18-nghe-an/nb.md",
+        |t| t.replacen("sosialforsikringen", "sosialtrygden", 1),
+    );
+    let found = run(root.path());
+    let zh = find(
+        &found,
+        "`乂安省` is not this site's zh term: its glossary says `义安省`",
+    );
+    assert_eq!(zh.len(), 1, "{found}");
+    assert_eq!(zh[0].path, Path::new("locales/zh/regions.ftl"));
+    assert_eq!(
+        zh[0].line,
+        Some(line_of(root.path(), "locales/zh/regions.ftl", "乂安省"))
+    );
+    assert!(zh[0]
+        .hint
+        .as_deref()
+        .is_some_and(|h| h.contains("locales/zh/glossary.yaml")));
+    let nb = find(&found, "`sosialtrygd*` is not this site's nb term");
+    assert_eq!(nb.len(), 1, "{found}");
+    assert_eq!(
+        nb[0].line,
+        Some(line_of(
+            root.path(),
+            "content/bulletins/2024-01-18-nghe-an/nb.md",
+            "sosialtrygden"
+        ))
+    );
+}
+
+#[test]
+fn a_broken_glossary_is_a_located_error() {
+    let root = example();
+    edit(root.path(), "locales/nb/glossary.yaml", |t| {
+        format!("{t}sosialforsikring: [x]\n")
+    });
+    let found = run(root.path());
+    let error = find(&found, "duplicate key `sosialforsikring`");
+    assert_eq!(error.len(), 1, "{found}");
+    assert_eq!(error[0].path, Path::new("locales/nb/glossary.yaml"));
 }

@@ -752,7 +752,7 @@ fn home_region_and_bulletin_pages_describe_themselves() {
         "{}",
         description(&region)
     );
-    assert!(description(&page("zh/regions/nghe-an/index.html")).starts_with("乂安省"));
+    assert!(description(&page("zh/regions/nghe-an/index.html")).starts_with("义安省"));
     assert!(description(&page("vi/regions/dong-nai/index.html")).contains("tại Đồng Nai"));
     let home = description(&page("nb/index.html")).to_string();
     assert!(home.starts_with("De siste bulletinene"), "{home}");
@@ -931,7 +931,7 @@ fn charts_can_be_embedded_elsewhere() {
                 "vi" => "Nguồn: Ban biên tập Bản tin bảo hiểm xã hội",
                 "en" => "Source: Social insurance bulletins editorial desk",
                 "zh" => "来源：社会保险简报编辑部",
-                _ => "Kilde: Redaksjonen for Bulletiner om sosialtrygd",
+                _ => "Kilde: Redaksjonen for Bulletiner om sosialforsikring",
             };
             assert_eq!(credit, publisher, "{lang}");
         }

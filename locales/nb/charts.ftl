@@ -2,7 +2,7 @@
 
 chart-title-result-vs-target = { $region }: dekningsgrad i { $year } sammenlignet med målene
 chart-title-participants-trend = { $region }: deltakere per ordning
-chart-title-si-split = { $region }: obligatorisk og frivillig sosialtrygd
+chart-title-si-split = { $region }: obligatorisk og frivillig sosialforsikring
 chart-title-across-regions = { $indicator }, { $year }, etter region
 # $period er "none" for et helt år, ellers den delen av året resultatene dekker.
 chart-series-result = { $period ->
@@ -31,7 +31,7 @@ chart-desc-result = { $indicator } nådde { $result }.
 chart-desc-goal = { $indicator }: målet for { $year } er { $goal }.
 chart-desc-trend = { $indicator } gikk fra { $from } i { $first } til { $to } i { $last }.
 chart-desc-single = { $indicator }: { $value } i { $year }.
-chart-desc-si-split = I { $year } hadde { $compulsory } personer obligatorisk og { $voluntary } frivillig sosialtrygd.
+chart-desc-si-split = I { $year } hadde { $compulsory } personer obligatorisk og { $voluntary } frivillig sosialforsikring.
 chart-desc-region = { $region }: { $value }.
 
 bulletin-charts = Diagrammer

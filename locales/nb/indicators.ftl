@@ -1,28 +1,28 @@
 ## Navn på indikatorer, som tabellrader og diagrametiketter.
 
 indicator-insured-any-participants = Personer forsikret i minst én ordning
-indicator-si-participants = Deltakere i sosialtrygden
-indicator-si-compulsory-participants = Deltakere i obligatorisk sosialtrygd
-indicator-si-voluntary-participants = Deltakere i frivillig sosialtrygd
-indicator-si-labour-force-share = Sosialtrygd, andel av arbeidsstyrken i yrkesaktiv alder
-indicator-si-voluntary-informal-share = Frivillig sosialtrygd, andel av den uformelle arbeidsstyrken
+indicator-si-participants = Deltakere i sosialforsikringen
+indicator-si-compulsory-participants = Deltakere i obligatorisk sosialforsikring
+indicator-si-voluntary-participants = Deltakere i frivillig sosialforsikring
+indicator-si-labour-force-share = Sosialforsikring, andel av arbeidsstyrken i arbeidsfør alder
+indicator-si-voluntary-informal-share = Frivillig sosialforsikring, andel av den uformelle arbeidsstyrken
 indicator-hi-participants = Deltakere i helseforsikringen
 indicator-hi-coverage = Helseforsikringens dekningsgrad i befolkningen
 indicator-hi-student-coverage = Elever og studenter med helseforsikring
 indicator-population = Befolkning
 indicator-ui-participants = Deltakere i arbeidsledighetstrygden
 indicator-ui-labour-force-share = Arbeidsledighetstrygd, andel av arbeidsstyrken
-indicator-revenue = Inntekter fra sosialtrygd, helseforsikring og arbeidsledighetstrygd
+indicator-revenue = Inntekter fra sosialforsikring, helseforsikring og arbeidsledighetstrygd
 indicator-late-payments = Forsinkede innbetalinger
 indicator-late-payments-unrecoverable = Forsinkede innbetalinger som ikke kan drives inn
 indicator-late-payment-share = Forsinkede innbetalinger, andel av fordringene
 indicator-defunct-employers = Konkurserte, oppløste eller forsvunne arbeidsgivere med restanser
 indicator-participants-still-needed = Nye deltakere som fortsatt trengs i år
 indicator-revenue-still-needed = Inntekter som gjenstår å kreve inn i år
-indicator-si-benefits-settled = Personer som har fått sosialtrygdytelser avgjort
+indicator-si-benefits-settled = Personer som har fått sosialforsikringsytelser avgjort
 indicator-si-pension-recipients = Personer som får månedlig pensjon og stønad
-indicator-si-short-term-benefits = Utbetalte kortsiktige sosialtrygdytelser
-indicator-si-onetime-benefits = Engangsuttak fra sosialtrygden
+indicator-si-short-term-benefits = Utbetalte kortsiktige sosialforsikringsytelser
+indicator-si-onetime-benefits = Engangsuttak fra sosialforsikringen
 indicator-occupational-accident-benefits = Personer som har fått ytelser fra yrkesskadeforsikringen
 indicator-vocational-training-support = Personer som har fått støtte til yrkesopplæring
 indicator-pension-cashless-share = Pensjoner utbetalt til personlige kontoer

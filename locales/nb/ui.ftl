@@ -1,17 +1,17 @@
 ## Ord på sidene til nettstedet.
 
-site-name = Bulletiner om sosialtrygd
-site-tagline = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam, på fire språk.
+site-name = Bulletiner om sosialforsikring
+site-tagline = Resultater og mål for sosialforsikring, helseforsikring og arbeidsledighetstrygd i Vietnam, på fire språk.
 # Språkets eget navn, slik det vises i språkvelgeren.
 language-name = Norsk bokmål
 choose-language = Les bulletinene på norsk
 not-found = Denne siden finnes ikke. Gå til bulletinene på norsk
 skip-to-content = Gå til hovedinnholdet
 language-switcher = Språk
-footer-note = Tallene er slik de ble lagt fram på sosialtrygdkonferansene i hver region. Endringer, måloppnåelse og avvik er beregnet ut fra dataene.
+footer-note = Tallene er slik de ble lagt fram på sosialforsikringskonferansene i hver region. Endringer, måloppnåelse og avvik er beregnet ut fra dataene.
 
-home-title = Bulletiner om sosialtrygd
-home-intro = Resultater for det siste året og mål for det neste, slik de ble kunngjort på de årlige konferansene for sosialtrygden i provinsene og på nasjonalt nivå.
+home-title = Bulletiner om sosialforsikring
+home-intro = Resultater for det siste året og mål for det neste, slik de ble kunngjort på de årlige konferansene for sosialforsikringen i provinsene og på nasjonalt nivå.
 home-bulletins = Siste bulletiner
 home-regions = Regioner
 
@@ -79,7 +79,7 @@ pager-position = Side { $current } av { $total }
 
 # Utgiverens navn, på hver side ved siden av logoen. Eksempelet bruker en oppdiktet redaksjon;
 # et ekte nettsted skriver navnet på sin egen redaksjon eller sitt eget kontor her.
-publisher-name = Redaksjonen for Bulletiner om sosialtrygd
+publisher-name = Redaksjonen for Bulletiner om sosialforsikring
 # Foran utgiverens navn. {" "} beholder mellomrommet etter kolon.
 publisher-label = Utgiver:{" "}
 # Foran lenken til artikkelen tallene i bulletinen kommer fra.
@@ -87,8 +87,8 @@ credit-figures = Kilde for tallene:{" "}
 # I stedet for lenken, når bulletinen ikke oppgir noen kildeartikkel.
 credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)
 # <meta name="description"> for forsiden og for en regions side ($region er navnet).
-home-description = De siste bulletinene om sosialtrygd, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
-region-description = Resultater og mål for sosialtrygd, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.
+home-description = De siste bulletinene om sosialforsikring, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
+region-description = Resultater og mål for sosialforsikring, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.
 
 ## Bygge inn et diagram på andre nettsteder: koden under hvert diagram.
 

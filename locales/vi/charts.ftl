@@ -23,7 +23,7 @@ chart-axis-people = Số người
 chart-table-category = Hạng mục
 chart-download = Tải xuống:
 chart-data-table = Số liệu của biểu đồ này dưới dạng bảng
-chart-border-break = Thay đổi địa giới: sáp nhập với { $others } từ ngày { $date }
+chart-border-break = Thay đổi địa giới: hợp nhất với { $others } từ ngày { $date }
 
 # $gap tính bằng điểm phần trăm, có dấu.
 chart-desc-result-gap = { $indicator } đạt { $result }, { $gap } so với chỉ tiêu { $target }.

@@ -65,8 +65,8 @@ row-period = { $year }: { $period }
 region-notes = Ghi chú
 region-bulletins = Bản tin
 
-border-absorbed = Ngày { $date }, { $others } được sáp nhập vào { $region }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
-border-merged-into = Ngày { $date }, { $region } được sáp nhập vào { $others }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
+border-absorbed = Ngày { $date }, { $others } được hợp nhất vào { $region }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
+border-merged-into = Ngày { $date }, { $region } được hợp nhất vào { $others }. Số liệu trước và sau ngày này không cùng phạm vi địa giới.
 
 # Pages of a long list (home, region)
 pager-label = Các trang của danh sách

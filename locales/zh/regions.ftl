@@ -1,7 +1,7 @@
 ## 地区名称。
 
 region-viet-nam = 越南
-region-nghe-an = 乂安省
+region-nghe-an = 义安省
 region-quang-binh = 广平省
 region-an-giang = 安江省
 region-dong-nai = 同奈省

@@ -15,6 +15,8 @@ use crate::i18n::REFERENCE;
 use crate::render::RenderedFile;
 use crate::{BuildOptions, Site};
 
+pub mod words;
+
 /// What to check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -47,6 +49,11 @@ pub fn run(options: &CheckOptions) -> Diagnostics {
             found.extend(ratios(&site.content));
             found.extend(incomparable_periods(&site.content));
             found.extend(narratives(&site.content));
+            found.extend(words::glossary(root, &site.content));
+            found.extend(words::placeholders(&site.content, &site.locales));
+            if let Some(warning) = words::example_address(&site.content) {
+                found.push(warning);
+            }
             found.extend(stale_translations(&site.content));
             let rendered = match &options.output {
                 Some(dir) => read_built(dir).map_err(Diagnostics::from),

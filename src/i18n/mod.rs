@@ -321,11 +321,8 @@ impl Locale {
         // writes "January 18, 2024"; Vietnamese short, "18/01/2024").
         let date_locale: icu_locale_core::Locale = match plain_message(&bundle, "date-locale") {
             Some(tag) if !tag.is_empty() => tag.parse().map_err(|_| {
-                Diagnostic::error(
-                    &dir,
-                    format!("`date-locale = {tag}` is not a CLDR locale"),
-                )
-                .with_hint("write a BCP 47 tag such as en-GB, or remove the message")
+                Diagnostic::error(&dir, format!("`date-locale = {tag}` is not a CLDR locale"))
+                    .with_hint("write a BCP 47 tag such as en-GB, or remove the message")
             })?,
             _ => icu_locale.clone(),
         };
@@ -526,7 +523,6 @@ impl<'a> Localizer<'a> {
     /// A date as the language's press writes it, from CLDR: `18/01/2024`, `18 January 2024`,
     /// `2024年1月18日`, `18. januar 2024` (see `date-locale` and `date-length`).
     pub fn date(&self, date: Date) -> String {
-
         match icu_calendar::Date::try_new_iso(date.year, date.month, date.day) {
             Ok(d) => self.locale.date.format(&d).to_string(),
             Err(_) => date.to_string(),
