@@ -22,6 +22,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod translated;
 pub mod view;
 
 use std::borrow::Cow;

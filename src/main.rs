@@ -101,6 +101,17 @@ enum Command {
         #[command(subcommand)]
         what: New,
     },
+    /// Record that a translated narrative now says what the default-language narrative says
+    /// (its `translated-from` line), so `check` can tell when the source changes again.
+    Translated {
+        /// The bulletin, as its folder in content/bulletins/ (e.g. 2024-01-18-nghe-an).
+        bulletin: String,
+        /// The language of the translation (e.g. en).
+        lang: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a small site that builds at once, in a new or empty folder.
     Init {
         /// The folder to create the site in.
@@ -235,6 +246,29 @@ fn main() -> ExitCode {
                     "the bulletin is a draft: write its narratives, then remove `draft: true` from {}",
                     created.folder.join("bulletin.yaml").display()
                 );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => fail(&problems),
+        },
+        Command::Translated {
+            bulletin,
+            lang,
+            root,
+        } => match bantin::translated::mark_translated(&root, &bulletin, &lang) {
+            Ok(recorded) => {
+                let shown = |path: &std::path::Path| {
+                    path.strip_prefix(&root)
+                        .unwrap_or(path)
+                        .display()
+                        .to_string()
+                };
+                let source = shown(&recorded.source);
+                let place = format!("{}:{}", shown(&recorded.path), recorded.line);
+                if recorded.changed {
+                    println!("{place}: recorded as translated from {source} as it is now");
+                } else {
+                    println!("{place}: already recorded as translated from {source} as it is now");
+                }
                 ExitCode::SUCCESS
             }
             Err(problems) => fail(&problems),

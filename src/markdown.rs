@@ -11,6 +11,8 @@ pub struct Citation {
     pub id: String,
     pub of: Option<String>,
     pub year: Option<i32>,
+    /// The year a change over several years runs from (`since=2010`).
+    pub since: Option<i32>,
 }
 
 /// Every citation of a narrative with its 1-based line in the file, for checks and tests.
@@ -76,7 +78,7 @@ fn expand(
         };
         let call = &rest[start + 2..start + end];
         let citation = parse_call(call.trim()).map_err(|m| {
-            error(m, "write citations as {{ fig(id=\"…\", of=\"result|target|change|change-pct|share-of-target|gap-to-target|times-target\", year=2024) }}")
+            error(m, "write citations as {{ fig(id=\"…\", of=\"result|target|change|change-pct|share-of-target|gap-to-target|times-target\", year=2024) }}, or a change over years as {{ fig(id=\"…\", of=\"change|change-pct|times\", since=2010) }}")
         })?;
         let text = cite(&citation, line).map_err(|m| {
             error(
@@ -101,6 +103,7 @@ fn parse_call(call: &str) -> Result<Citation, String> {
         id: String::new(),
         of: None,
         year: None,
+        since: None,
     };
     let mut text = inner.trim();
     while !text.is_empty() {
@@ -121,16 +124,19 @@ fn parse_call(call: &str) -> Result<Citation, String> {
         match name {
             "id" => citation.id = value.to_string(),
             "of" => citation.of = Some(value.to_string()),
-            "year" => {
-                citation.year = Some(
-                    value
-                        .parse()
-                        .map_err(|_| format!("`year={value}` is not a year"))?,
-                )
+            "year" | "since" => {
+                let year = value
+                    .parse()
+                    .map_err(|_| format!("`{name}={value}` is not a year"))?;
+                if name == "year" {
+                    citation.year = Some(year);
+                } else {
+                    citation.since = Some(year);
+                }
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}` (expected id, of, year)"
+                    "unknown argument `{other}` (expected id, of, year, since)"
                 ))
             }
         }
@@ -269,9 +275,17 @@ mod tests {
             Citation {
                 id: "hi-coverage".into(),
                 of: Some("target".into()),
-                year: Some(2024)
+                year: Some(2024),
+                since: None,
             }
         );
+        assert_eq!(
+            parse_call(r#"fig(id="hi-participants", of="times", since=2008)"#)
+                .unwrap()
+                .since,
+            Some(2008)
+        );
+        assert!(parse_call(r#"fig(id="x", since=last)"#).is_err());
         assert!(parse_call(r#"fig(of="target")"#).is_err());
         assert!(parse_call(r#"fug(id="x")"#).is_err());
         assert!(parse_call(r#"fig(id="x", colour="red")"#).is_err());

@@ -5,6 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::content::freshness::Fingerprint;
 use crate::content::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::arg;
@@ -40,6 +41,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/en/publishing.ftl",
     "locales/en/regions.ftl",
     "locales/en/scaffold.ftl",
+    "locales/en/sources.ftl",
     "locales/en/ui.ftl",
     "locales/nb/charts.ftl",
     "locales/nb/indicators.ftl",
@@ -48,6 +50,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/nb/publishing.ftl",
     "locales/nb/regions.ftl",
     "locales/nb/scaffold.ftl",
+    "locales/nb/sources.ftl",
     "locales/nb/ui.ftl",
     "locales/vi/charts.ftl",
     "locales/vi/indicators.ftl",
@@ -56,6 +59,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/vi/publishing.ftl",
     "locales/vi/regions.ftl",
     "locales/vi/scaffold.ftl",
+    "locales/vi/sources.ftl",
     "locales/vi/ui.ftl",
     "locales/zh/charts.ftl",
     "locales/zh/indicators.ftl",
@@ -64,6 +68,7 @@ pub const SITE_FILES: &[(&str, &[u8])] = embedded![
     "locales/zh/publishing.ftl",
     "locales/zh/regions.ftl",
     "locales/zh/scaffold.ftl",
+    "locales/zh/sources.ftl",
     "locales/zh/ui.ftl",
 ];
 
@@ -189,6 +194,7 @@ fn create_bulletin(
     }
 
     let mut files = vec![(folder.join("bulletin.yaml"), meta)];
+    let mut stubs = Vec::new();
     for lang in &content.config.languages {
         let l10n = site.locales.get(lang).ok_or_else(|| {
             Diagnostic::error(
@@ -219,11 +225,7 @@ fn create_bulletin(
             vec![("region", arg(region_name.clone())), ("year", year.into())],
         )?;
         let intro = message("scaffold-intro", vec![("year", year.into())])?;
-        let mut text = format!(
-            "---\ntitle: {}\nsummary: {}\n---\n\n{intro}\n\n",
-            yaml_string(&title),
-            yaml_string(&summary)
-        );
+        let mut body = format!("\n{intro}\n\n");
         for id in &headline {
             let line = message(
                 "scaffold-figure",
@@ -235,8 +237,29 @@ fn create_bulletin(
                     ("figure", arg(format!("{{{{ fig(id=\"{id}\") }}}}"))),
                 ],
             )?;
-            text.push_str(&format!("- {line}\n"));
+            body.push_str(&format!("- {line}\n"));
         }
+        stubs.push((lang, title, summary, body));
+    }
+    // Every stub says the same in its language, so each translation starts out matching the
+    // default-language stub: once an editor writes the source, `check` lists the
+    // translations to bring up to date.
+    let source = stubs
+        .iter()
+        .find(|(lang, ..)| **lang == content.config.default_language)
+        .map(|(_, title, summary, body)| Fingerprint::of(title, summary, body));
+    for (lang, title, summary, body) in stubs {
+        let record = match &source {
+            Some(source) if *lang != content.config.default_language => {
+                format!("translated-from: \"{source}\"\n")
+            }
+            _ => String::new(),
+        };
+        let text = format!(
+            "---\ntitle: {}\nsummary: {}\n{record}---\n{body}",
+            yaml_string(&title),
+            yaml_string(&summary)
+        );
         files.push((folder.join(format!("{lang}.md")), text));
     }
 

@@ -121,6 +121,32 @@ fn a_narrative_dirties_its_page_and_the_lists_that_show_its_title() {
 }
 
 #[test]
+fn the_source_narrative_dirties_the_pages_of_its_translations() {
+    let dir = example();
+    let plan = plan_of(&load(dir.path()));
+    let got = dirtied(
+        &plan,
+        Input::Narrative {
+            slug: NGHE_AN.into(),
+            lang: "vi".into(),
+        },
+    );
+    // Its own page, lists and downloads, as for any narrative, and each translation's page,
+    // which says whether it still matches the source; not the translations' downloads.
+    let mut expected = paths(&[
+        "vi/atom.xml",
+        "vi/bulletins/2024-01-18-nghe-an/data.csv",
+        "vi/bulletins/2024-01-18-nghe-an/data.json",
+        "vi/index.html",
+        "vi/regions/nghe-an/index.html",
+    ]);
+    expected.extend(per_lang(&format!(
+        "{{lang}}/bulletins/{NGHE_AN}/index.html"
+    )));
+    assert_eq!(got, expected);
+}
+
+#[test]
 fn bulletin_settings_and_the_bulletin_list() {
     let dir = example();
     let plan = plan_of(&load(dir.path()));

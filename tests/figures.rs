@@ -20,6 +20,10 @@ struct Built {
 
 impl Built {
     fn new(change: impl FnOnce(&Path)) -> Built {
+        Built::with(change, false)
+    }
+
+    fn with(change: impl FnOnce(&Path), drafts: bool) -> Built {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = dir.path().join("site");
         minimal_site(&site);
@@ -29,6 +33,7 @@ impl Built {
             root: site.clone(),
             output: Some(out.clone()),
             skip_png: true,
+            drafts,
             ..Default::default()
         };
         if let Err(problems) = bantin::build(&options) {
@@ -138,6 +143,261 @@ fn a_change_is_computed_between_two_year_ends() {
         built.bulletin("en").contains("4.74"),
         "the change is computed"
     );
+}
+
+/// Adds a paragraph to the bulletin's narrative in each language.
+fn cite_in_every_language(site: &Path, paragraph: &str) {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let file = site.join(format!("content/bulletins/{SLUG}/{lang}.md"));
+        let mut text = fs::read_to_string(&file).expect("read");
+        text.push_str(&format!("\n{paragraph}\n"));
+        fs::write(&file, text).expect("write");
+    }
+}
+
+#[test]
+fn changes_over_many_years_read_natively() {
+    let built = Built::new(|site| {
+        fs::write(
+            site.join("content/data/nghe-an/2010.yaml"),
+            "as-of: 2010-12-31\nresults:\n  hi-participants: 1164715\n",
+        )
+        .expect("write 2010");
+        cite_in_every_language(
+            site,
+            "Since 2010: [{{ fig(id=\"hi-participants\", of=\"times\", since=2010) }}] \
+             [{{ fig(id=\"hi-participants\", of=\"change-pct\", since=2010) }}]",
+        );
+        let meta = site.join(format!("content/bulletins/{SLUG}/bulletin.yaml"));
+        let mut text = fs::read_to_string(&meta).expect("read");
+        text.push_str("since: [2010]\n");
+        fs::write(&meta, text).expect("write");
+    });
+    for (lang, times, pct) in [
+        ("vi", "gấp 2,5 lần", "+150%"),
+        ("en", "2.5 times", "+150%"),
+        ("zh", "2.5倍", "+150%"),
+        ("nb", "2,5 ganger", "+150\u{a0}%"),
+    ] {
+        let page = built.bulletin(lang);
+        assert!(page.contains(&format!("[{times}]")), "{lang}: no `{times}`");
+        assert!(page.contains(&format!("[{pct}]")), "{lang}: no `{pct}`");
+    }
+    // The results table compares with 2010 too, where the bulletin asks for it.
+    let en = built.bulletin("en");
+    let caption = en
+        .find("<caption>Nghệ An: results for 2023, changes and targets")
+        .expect("the results table");
+    let table = &en[caption
+        ..en[caption..]
+            .find("</table>")
+            .map_or(en.len(), |e| caption + e)];
+    assert!(
+        table.contains("<th scope=\"col\">Change since 2010</th>"),
+        "{table}"
+    );
+    let row = &table[table
+        .find(">Health insurance participants<")
+        .expect("the row")..];
+    let row = &row[..row.find("</tr>").expect("row end")];
+    assert!(row.contains(">+150%<"), "{row}");
+}
+
+#[test]
+fn a_change_over_years_needs_figures_that_compare() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    minimal_site(&site);
+    fs::write(
+        site.join("content/data/nghe-an/2010.yaml"),
+        "as-of: 2010-06-30\nresults:\n  hi-participants: 1164715\n",
+    )
+    .expect("write 2010");
+    cite_in_every_language(
+        &site,
+        "{{ fig(id=\"hi-participants\", of=\"times\", since=2010) }}",
+    );
+    let options = bantin::BuildOptions {
+        root: site.clone(),
+        output: Some(dir.path().join("out")),
+        skip_png: true,
+        ..Default::default()
+    };
+    let problems = bantin::build(&options).expect_err("a span across periods that differ");
+    let error = &problems.0[0];
+    assert!(
+        error
+            .message
+            .contains("no change of `hi-participants` since 2010")
+            && error.message.contains("up to 30 June"),
+        "{error}"
+    );
+    assert_eq!(error.line, Some(10), "{error}");
+}
+
+/// Appends `text` to a file of the site.
+fn append(site: &Path, path: &str, text: &str) {
+    let file = site.join(path);
+    let mut all = fs::read_to_string(&file).expect("read");
+    all.push_str(text);
+    fs::write(&file, all).expect("write");
+}
+
+/// Two plans that set Nghệ An's 2023 health-insurance coverage target: a government
+/// decision (with its address) and a provincial resolution with a later deadline.
+fn two_targets(site: &Path) {
+    append(
+        site,
+        "content/site.yaml",
+        "sources:\n  decision-546: {url: \"https://vbpl.example.vn/546\"}\n  resolution-nghe-an-15: {}\n",
+    );
+    for (lang, decision, resolution) in [
+        ("vi", "Quyết định 546", "Nghị quyết 15-NQ/TU"),
+        ("en", "Decision 546", "Resolution 15-NQ/TU"),
+        ("zh", "第546号决定", "第15-NQ/TU号决议"),
+        ("nb", "vedtak 546", "resolusjon 15-NQ/TU"),
+    ] {
+        append(
+            site,
+            &format!("locales/{lang}/sources.ftl"),
+            &format!(
+                "source-decision-546 = {decision}\nsource-resolution-nghe-an-15 = {resolution}\n"
+            ),
+        );
+    }
+    edit(
+        site,
+        DATA,
+        "targets:\n",
+        "targets:\n  hi-coverage:\n    - {value: 92.5, source: decision-546}\n    - {value: 95, source: resolution-nghe-an-15, by: 2025}\n",
+    );
+    edit(
+        site,
+        DATA,
+        "  hi-participants: 2911787",
+        "  hi-participants: {value: 2911787, source: \"https://baonghean.vn/bhyt-2023\"}",
+    );
+    append(
+        site,
+        DATA,
+        "sources: [\"https://baonghean.vn/hoi-nghi-2024\"]\n",
+    );
+}
+
+#[test]
+fn a_figure_measured_against_two_plans_shows_each() {
+    let built = Built::new(two_targets);
+    for (lang, targets, reached) in [
+        (
+            "en",
+            "92.5% (Decision 546); 95% by 2025 (Resolution 15-NQ/TU)",
+            "+0.5 points; -2 points",
+        ),
+        (
+            "vi",
+            "92,5% (Quyết định 546); 95% vào năm 2025 (Nghị quyết 15-NQ/TU)",
+            "+0,5\u{a0}điểm phần trăm; -2\u{a0}điểm phần trăm",
+        ),
+        (
+            "zh",
+            "92.5%（第546号决定）；2025年前95%（第15-NQ/TU号决议）",
+            "+0.5个百分点；-2个百分点",
+        ),
+        (
+            "nb",
+            "92,5\u{a0}% (vedtak 546); 95\u{a0}% innen 2025 (resolusjon 15-NQ/TU)",
+            "+0,5\u{a0}prosentpoeng; −2\u{a0}prosentpoeng",
+        ),
+    ] {
+        let page = built.bulletin(lang);
+        assert!(
+            page.contains(&format!("<td>{targets}</td>")),
+            "{lang}: no `{targets}`"
+        );
+        let around = page
+            .find(targets)
+            .map(|at| &page[at..(at + 300).min(page.len())])
+            .unwrap_or_default();
+        assert!(
+            page.contains(&format!("<td>{reached}</td>")),
+            "{lang}: no `{reached}` after {around}"
+        );
+    }
+    let en = built.bulletin("en");
+    // Every source, in the table's notes; the decision and the article linked.
+    for source in [
+        "<a href=\"https://baonghean.vn/hoi-nghi-2024\" rel=\"external\">baonghean.vn</a>",
+        "<a href=\"https://vbpl.example.vn/546\" rel=\"external\">Decision 546</a>",
+        "Resolution 15-NQ/TU",
+    ] {
+        assert!(en.contains(source), "no `{source}`");
+    }
+    // A figure's own source, beside it.
+    assert!(
+        en.contains("<span class=\"note\">Source: <a href=\"https://baonghean.vn/bhyt-2023\""),
+        "the row names its figure's source"
+    );
+    // The chart draws the primary target and names its plan.
+    let chart = fs::read_dir(built.out.join("en/charts"))
+        .expect("charts")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.to_string_lossy().contains("result-vs-target")
+                && p.extension().is_some_and(|x| x == "svg")
+        })
+        .expect("a result-vs-target chart");
+    let svg = fs::read_to_string(chart).expect("read");
+    assert!(
+        svg.contains("Target 2023 (Decision 546)"),
+        "the legend names the plan"
+    );
+    // The downloads carry the sources.
+    let csv =
+        fs::read_to_string(built.out.join(format!("en/bulletins/{SLUG}/data.csv"))).expect("csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("hi-coverage,") && l.contains(",2023,"))
+        .expect("the 2023 coverage row");
+    assert!(
+        row.contains(
+            "https://vbpl.example.vn/546 resolution-nghe-an-15 https://baonghean.vn/hoi-nghi-2024"
+        ),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_draft_says_so_and_asks_not_to_be_indexed() {
+    let draft = |site: &Path| {
+        append(
+            site,
+            &format!("content/bulletins/{SLUG}/bulletin.yaml"),
+            "draft: true\n",
+        )
+    };
+    let built = Built::with(draft, true);
+    for (lang, banner) in [
+        ("vi", "Bản nháp: chưa xuất bản."),
+        ("en", "Draft: not yet published."),
+        ("zh", "草稿：尚未发布。"),
+        ("nb", "Utkast: ikke publisert ennå."),
+    ] {
+        let page = built.bulletin(lang);
+        assert!(page.contains(banner), "{lang}: no banner");
+        assert!(
+            page.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{lang}"
+        );
+    }
+    let sitemap = fs::read_to_string(built.out.join("sitemap.xml")).expect("sitemap");
+    assert!(!sitemap.contains(SLUG), "a draft is not in the sitemap");
+
+    // Published, the same bulletin has neither.
+    let published = Built::new(|_| {});
+    let page = published.bulletin("en");
+    assert!(!page.contains("Draft:") && !page.contains("noindex"));
+    let sitemap = fs::read_to_string(published.out.join("sitemap.xml")).expect("sitemap");
+    assert!(sitemap.contains(SLUG));
 }
 
 /// A national report whose money is in dollars, and a survey share of respondents.

@@ -171,6 +171,31 @@ fn a_narrative_renders_its_page_and_the_lists_that_show_its_title() {
 }
 
 #[test]
+fn a_source_narrative_renders_the_pages_of_its_translations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_example(dir.path());
+    let mut session = start(dir.path());
+    let file = dir
+        .path()
+        .join("content/bulletins/2024-01-10-quang-binh/vi.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, format!("{text}\nMột câu mới về Quảng Bình.\n")).unwrap();
+    let update = session.apply(&[file], false);
+    assert!(update.broken.is_none(), "{:?}", update.broken);
+    // The translations no longer match: their pages now say the source was updated.
+    for lang in ["en", "zh", "nb"] {
+        let page = format!("{lang}/bulletins/2024-01-10-quang-binh/index.html");
+        assert!(update.changed.contains(&page), "{page} not re-rendered");
+        let html = String::from_utf8(session.store().get(&page).expect("served")).unwrap();
+        assert!(html.contains("translation-note notice"), "{page}");
+    }
+    assert_eq!(
+        first_difference(&served(&session), &full_build(dir.path()).unwrap()),
+        None
+    );
+}
+
+#[test]
 fn a_stylesheet_is_swapped_without_rendering_a_page() {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_example(dir.path());

@@ -1016,3 +1016,21 @@ fn results_of_part_of_a_year_say_so_in_the_chart_legend() {
     let svg = chart_of(&bulletin_path("en", NGHE_AN), "result-vs-target");
     assert!(svg.contains(">Result 2023<"), "{svg}");
 }
+
+#[test]
+fn page_titles_name_the_site_once() {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let home = page(&format!("{lang}/index.html"));
+        let title =
+            &home[home.find("<title>").expect("title") + 7..home.find("</title>").expect("end")];
+        assert!(!title.contains(" · "), "{lang} home title: {title}");
+        let bulletin = bulletin(lang, NGHE_AN);
+        let title = &bulletin
+            [bulletin.find("<title>").expect("title") + 7..bulletin.find("</title>").expect("end")];
+        assert_eq!(
+            title.matches(" · ").count(),
+            1,
+            "{lang} bulletin title: {title}"
+        );
+    }
+}

@@ -9,8 +9,15 @@ chart-series-result = { $period ->
     [none] Result { $year }
    *[other] Result { $year }, { $period }
 }
-chart-series-target = Target { $year }
-chart-series-goal = Target { $year }
+# $source is "none", or the plan that set every target the chart draws.
+chart-series-target = { $source ->
+    [none] Target { $year }
+   *[other] Target { $year } ({ $source })
+}
+chart-series-goal = { $source ->
+    [none] Target { $year }
+   *[other] Target { $year } ({ $source })
+}
 chart-axis-percent = Percent
 chart-axis-people = People
 chart-table-category = Category

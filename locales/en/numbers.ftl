@@ -51,3 +51,6 @@ period-months = in the first { $months } months
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = { $num } times the target
+
+# A later figure as a multiple of an earlier one (`fig(…, of="times", since=2010)`).
+times = { $num } times

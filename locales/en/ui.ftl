@@ -22,6 +22,23 @@ bulletin-narrative = Summary
 bulletin-figures = Results and targets
 bulletin-default-title = { $region }: results for { $year }
 narrative-missing = The written summary of this bulletin is not available in English yet. All figures below are complete. Read the summary in:
+# Above a translated narrative that matches its source. $source is the code of the site's
+# default language, the one translated from; $date is the date of that version, formatted.
+translated-from = Translated from the { $source ->
+        [vi] Vietnamese
+        [en] English
+        [zh] Chinese
+        [nb] Norwegian
+       *[other] original
+    } version of { $date }.
+# Above a translated narrative whose source has changed since; a link to the source follows.
+translated-from-outdated = The { $source ->
+        [vi] Vietnamese
+        [en] English
+        [zh] Chinese
+        [nb] Norwegian
+       *[other] original
+    } version has been updated since this translation was made. Read it in:
 
 headline-change = { $change } on { $year }
 headline-gap = { $gap } against the target
@@ -34,6 +51,8 @@ table-change = Change on { $year }
 table-change-pct = Change on { $year }, %
 table-target = Target { $year }
 table-reached = Against target
+# A column comparing the results with an earlier year (`since:` in bulletin.yaml), in % (points for shares).
+table-change-since = Change since { $year }
 table-no-figure = no figure
 table-stated-note = As stated by the source; the data cannot compute this figure.
 
@@ -81,3 +100,16 @@ embed-summary = Embed this chart
 embed-label = HTML code to copy into your page
 # The credit under an embedded chart, linked to the bulletin it comes from.
 embed-credit = Source: { $publisher }
+
+# Between the items of a list inside a table cell ("95% (Decision 546); 96% by 2025").
+list-separator = {"; "}
+# A target with its deadline, and with the plan that set it (a source name).
+target-by = { $target } by { $year }
+target-source = { $target } ({ $source })
+# Before the sources a row's figures name themselves.
+table-source = Source:
+# Before the list of every source of a bulletin's figures.
+sources-label = Sources:
+
+# Above a bulletin marked `draft: true` (built with --drafts or previewed with serve --drafts).
+draft-banner = Draft: not yet published. This page is a preview and may change.

@@ -9,8 +9,15 @@ chart-series-result = { $period ->
     [none] Resultat { $year }
    *[other] Resultat { $year }, { $period }
 }
-chart-series-target = Mål { $year }
-chart-series-goal = Mål { $year }
+# $source er "none", eller planen som satte alle målene diagrammet viser.
+chart-series-target = { $source ->
+    [none] Mål { $year }
+   *[other] Mål { $year } ({ $source })
+}
+chart-series-goal = { $source ->
+    [none] Mål { $year }
+   *[other] Mål { $year } ({ $source })
+}
 chart-axis-percent = Prosent
 chart-axis-people = Personer
 chart-table-category = Kategori

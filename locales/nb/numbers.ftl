@@ -65,3 +65,6 @@ period-months = { $months ->
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = { $num } ganger målet
+
+# Et senere tall som et multiplum av et tidligere (`fig(…, of="times", since=2010)`).
+times = { $num } ganger

@@ -22,6 +22,20 @@ bulletin-narrative = Sammendrag
 bulletin-figures = Resultater og mål
 bulletin-default-title = { $region }: resultater for { $year }
 narrative-missing = Det skriftlige sammendraget av denne bulletinen finnes ikke på norsk ennå. Alle tallene nedenfor er komplette. Les sammendraget på:
+translated-from = Oversatt fra den { $source ->
+        [vi] vietnamesiske
+        [en] engelske
+        [zh] kinesiske
+        [nb] norske
+       *[other] opprinnelige
+    } utgaven fra { $date }.
+translated-from-outdated = Den { $source ->
+        [vi] vietnamesiske
+        [en] engelske
+        [zh] kinesiske
+        [nb] norske
+       *[other] opprinnelige
+    } utgaven er oppdatert etter at denne oversettelsen ble laget. Les den på:
 
 headline-change = { $change } fra { $year }
 headline-gap = { $gap } mot målet
@@ -34,6 +48,8 @@ table-change = Endring fra { $year }
 table-change-pct = Endring fra { $year }, %
 table-target = Mål { $year }
 table-reached = Mot målet
+# En kolonne som sammenligner resultatene med et tidligere år (`since:` i bulletin.yaml), i % (prosentpoeng for andeler).
+table-change-since = Endring siden { $year }
 table-no-figure = ingen tall
 table-stated-note = Slik kilden oppgir det; tallet kan ikke beregnes ut fra dataene.
 
@@ -81,3 +97,16 @@ embed-summary = Bygg inn dette diagrammet
 embed-label = HTML-kode du kan kopiere inn på din egen nettside
 # Kildelinjen under et innebygd diagram, med lenke til bulletinen det kommer fra.
 embed-credit = Kilde: { $publisher }
+
+# Mellom elementene i en liste i en tabellcelle («95 % (vedtak 546); 96 % innen 2025»).
+list-separator = {"; "}
+# Et mål med frist, og med planen som satte det (navnet på kilden).
+target-by = { $target } innen { $year }
+target-source = { $target } ({ $source })
+# Foran kildene som tallene i en rad selv oppgir.
+table-source = Kilde:
+# Foran listen over alle kildene til tallene i en bulletin.
+sources-label = Kilder:
+
+# Over en bulletin merket `draft: true` (bygget med --drafts eller forhåndsvist med serve --drafts).
+draft-banner = Utkast: ikke publisert ennå. Denne siden er en forhåndsvisning og kan endres.

@@ -9,8 +9,15 @@ chart-series-result = { $period ->
     [none] Kết quả năm { $year }
    *[other] Kết quả năm { $year }, { $period }
 }
-chart-series-target = Chỉ tiêu năm { $year }
-chart-series-goal = Chỉ tiêu năm { $year }
+# $source là "none", hoặc văn bản đặt ra mọi chỉ tiêu mà biểu đồ vẽ.
+chart-series-target = { $source ->
+    [none] Chỉ tiêu năm { $year }
+   *[other] Chỉ tiêu năm { $year } ({ $source })
+}
+chart-series-goal = { $source ->
+    [none] Chỉ tiêu năm { $year }
+   *[other] Chỉ tiêu năm { $year } ({ $source })
+}
 chart-axis-percent = Tỷ lệ (%)
 chart-axis-people = Số người
 chart-table-category = Hạng mục

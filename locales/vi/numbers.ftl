@@ -47,3 +47,6 @@ period-months = trong { $months } tháng đầu năm
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = gấp { $num } lần chỉ tiêu
+
+# Số liệu sau gấp bao nhiêu lần số liệu trước (`fig(…, of="times", since=2010)`).
+times = gấp { $num } lần

@@ -22,6 +22,20 @@ bulletin-narrative = Tóm tắt
 bulletin-figures = Kết quả và chỉ tiêu
 bulletin-default-title = { $region }: kết quả năm { $year }
 narrative-missing = Phần tóm tắt của bản tin này chưa có bản tiếng Việt. Toàn bộ số liệu dưới đây vẫn đầy đủ. Đọc phần tóm tắt bằng:
+translated-from = Dịch từ bản { $source ->
+        [vi] tiếng Việt
+        [en] tiếng Anh
+        [zh] tiếng Trung
+        [nb] tiếng Na Uy
+       *[other] gốc
+    } ngày { $date }.
+translated-from-outdated = Bản { $source ->
+        [vi] tiếng Việt
+        [en] tiếng Anh
+        [zh] tiếng Trung
+        [nb] tiếng Na Uy
+       *[other] gốc
+    } đã được cập nhật sau khi bản dịch này hoàn thành. Đọc bản gốc:
 
 headline-change = { $change } so với năm { $year }
 headline-gap = { $gap } so với chỉ tiêu
@@ -34,6 +48,8 @@ table-change = Tăng/giảm so với năm { $year }
 table-change-pct = Tăng/giảm so với năm { $year }, %
 table-target = Chỉ tiêu năm { $year }
 table-reached = So với chỉ tiêu
+# Cột so sánh kết quả với một năm trước đó (`since:` trong bulletin.yaml), tính bằng % (điểm phần trăm với tỷ lệ).
+table-change-since = Thay đổi so với năm { $year }
 table-no-figure = không có số liệu
 table-stated-note = Theo số liệu nguồn công bố; không thể tính số liệu này từ dữ liệu.
 
@@ -81,3 +97,16 @@ embed-summary = Nhúng biểu đồ này
 embed-label = Mã HTML để chép vào trang của bạn
 # Dòng ghi nguồn dưới biểu đồ được nhúng, dẫn về bản tin gốc.
 embed-credit = Nguồn: { $publisher }
+
+# Giữa các mục của một danh sách trong một ô của bảng ("95% (Quyết định 546); 96% vào năm 2025").
+list-separator = {"; "}
+# Chỉ tiêu kèm thời hạn, và kèm văn bản đặt ra chỉ tiêu đó (tên nguồn).
+target-by = { $target } vào năm { $year }
+target-source = { $target } ({ $source })
+# Trước các nguồn mà số liệu của một hàng tự nêu.
+table-source = Nguồn:
+# Trước danh sách mọi nguồn số liệu của bản tin.
+sources-label = Nguồn số liệu:
+
+# Phía trên bản tin đánh dấu `draft: true` (dựng với --drafts hoặc xem trước với serve --drafts).
+draft-banner = Bản nháp: chưa xuất bản. Trang này chỉ để xem trước và có thể thay đổi.

@@ -9,8 +9,15 @@ chart-series-result = { $period ->
     [none] { $year }年结果
    *[other] { $year }年结果（{ $period }）
 }
-chart-series-target = { $year }年目标
-chart-series-goal = { $year }年目标
+# $source 为 "none"，或设定图中所有目标的文件。
+chart-series-target = { $source ->
+    [none] { $year }年目标
+   *[other] { $year }年目标（{ $source }）
+}
+chart-series-goal = { $source ->
+    [none] { $year }年目标
+   *[other] { $year }年目标（{ $source }）
+}
 chart-axis-percent = 百分比
 chart-axis-people = 人数
 chart-table-category = 类别

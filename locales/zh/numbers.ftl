@@ -59,3 +59,6 @@ period-months = 前{ $months }个月
 
 # A multiple of a target set elsewhere (e.g. by a national resolution), as a source states it.
 times-target = 目标的{ $num }倍
+
+# 后一数字为前一数字的倍数（`fig(…, of="times", since=2010)`），如"是2010年的2.5倍"中的"2.5倍"。
+times = { $num }倍

@@ -22,6 +22,20 @@ bulletin-narrative = 摘要
 bulletin-figures = 结果与目标
 bulletin-default-title = { $region }：{ $year }年工作成果
 narrative-missing = 本期简报的文字摘要暂无中文版本。以下数据完整无缺。可阅读以下语言的摘要：
+translated-from = 译自{ $date }的{ $source ->
+        [vi] 越南语
+        [en] 英语
+        [zh] 中文
+        [nb] 挪威语
+       *[other] 原文
+    }版本。
+translated-from-outdated = 本译文完成后，{ $source ->
+        [vi] 越南语
+        [en] 英语
+        [zh] 中文
+        [nb] 挪威语
+       *[other] 原文
+    }版本已有更新。阅读原文：
 
 headline-change = { $change }（较{ $year }年）
 headline-gap = { $gap }（与目标相比）
@@ -34,6 +48,8 @@ table-change = 较{ $year }年变化
 table-change-pct = 较{ $year }年变化（%）
 table-target = { $year }年目标
 table-reached = 与目标相比
+# 与更早年份比较的列（bulletin.yaml 中的 `since:`），以%计（比例以百分点计）。
+table-change-since = 较{ $year }年变化
 table-no-figure = 无数据
 table-stated-note = 按来源公布的数值；无法根据数据计算此项。
 
@@ -80,3 +96,16 @@ embed-summary = 嵌入此图表
 embed-label = 可复制到您网页中的HTML代码
 # 嵌入图表下方的署名，链接至所属简报。
 embed-credit = 来源：{ $publisher }
+
+# 表格单元格内列表各项之间（"95%（第546号决定）；2025年前96%"）。
+list-separator = ；
+# 带期限的目标，以及设定该目标的文件（来源名称）。
+target-by = { $year }年前{ $target }
+target-source = { $target }（{ $source }）
+# 某行数字自行注明的来源之前。
+table-source = 来源：
+# 公报所有数字来源列表之前。
+sources-label = 数据来源：
+
+# 标记为 `draft: true` 的简报顶部（使用 --drafts 构建或以 serve --drafts 预览时）。
+draft-banner = 草稿：尚未发布。本页仅供预览，内容可能更改。

@@ -47,6 +47,7 @@ pub fn run(options: &CheckOptions) -> Diagnostics {
             found.extend(ratios(&site.content));
             found.extend(incomparable_periods(&site.content));
             found.extend(narratives(&site.content));
+            found.extend(stale_translations(&site.content));
             let rendered = match &options.output {
                 Some(dir) => read_built(dir).map_err(Diagnostics::from),
                 None => site.render(),
@@ -386,7 +387,8 @@ fn identities(content: &Content, figures: &Figures) -> Diagnostics {
             let mut broken = BTreeSet::new();
             for (year, region_year) in years {
                 let data = &region_year.data;
-                for (section, values) in [("results", &data.results), ("targets", &data.targets)] {
+                let targets = data.primary_targets();
+                for (section, values) in [("results", &*data.results), ("targets", &targets)] {
                     // Members given in different currencies are not summed (nor derived).
                     let currencies: BTreeSet<_> = members()
                         .filter_map(|id| {
@@ -490,7 +492,8 @@ fn ratios(content: &Content) -> Diagnostics {
         for years in content.years.values() {
             for region_year in years.values() {
                 let data = &region_year.data;
-                for (section, values) in [("results", &data.results), ("targets", &data.targets)] {
+                let targets = data.primary_targets();
+                for (section, values) in [("results", &*data.results), ("targets", &targets)] {
                     let (Some(share), Some(part), Some(whole)) = (
                         values.get(&ratio.share),
                         exact(values, &ratio.part),
@@ -592,6 +595,147 @@ fn narratives(content: &Content) -> Diagnostics {
         }
     }
     found
+}
+
+// ---------------------------------------------------------------- translation freshness
+
+/// Parts of a changed source named in a warning, and excerpts quoted, at most.
+const CHANGES_SHOWN: usize = 4;
+const EXCERPTS_SHOWN: usize = 2;
+/// Characters of a quoted excerpt.
+const EXCERPT_CHARS: usize = 80;
+
+/// Each translated narrative against the default-language narrative it records being made
+/// from (`translated-from`, written by `bantin translated`): one warning per translation whose
+/// source changed since, saying what changed, and one per translation that records nothing.
+fn stale_translations(content: &Content) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let source_lang = &content.config.default_language;
+    for bulletin in &content.bulletins {
+        let slug = &bulletin.slug;
+        let Some(source) = bulletin.narratives.get(source_lang) else {
+            continue;
+        };
+        let source_name = file_name(&source.file.path);
+        for (lang, narrative) in &bulletin.narratives {
+            let Ok(narrative) = narrative.with_text() else {
+                continue;
+            };
+            let text = &narrative.file.text;
+            let record_at = crate::content::yaml::locate(text, &["translated-from"]);
+            let record = &narrative.front.translated_from;
+            if lang == source_lang {
+                if record.is_some() {
+                    found.push(
+                        Diagnostic::warning(
+                            &narrative.file.path,
+                            format!("{lang} is the site's default language: its narrative is the source of the translations, not one of them"),
+                        )
+                        .at_opt(text, record_at)
+                        .with_hint("remove the `translated-from` line"),
+                    );
+                }
+                continue;
+            }
+            let command = format!("bantin translated {slug} {lang}");
+            match record {
+                None => found.push(
+                    Diagnostic::warning(
+                        &narrative.file.path,
+                        format!("it is unknown whether this translation is up to date: it does not record which version of {source_name} it was translated from"),
+                    )
+                    .at(text, 1, 1)
+                    .with_hint(format!("once it says what {source_name} says, run `{command}`")),
+                ),
+                Some(record) if record.hash != source.fingerprint.hash => {
+                    let source = match source.with_text() {
+                        Ok(source) => source,
+                        Err(problem) => {
+                            found.push(problem);
+                            continue;
+                        }
+                    };
+                    let changes = record.changes_to(&source.fingerprint);
+                    found.push(
+                        Diagnostic::warning(
+                            &narrative.file.path,
+                            format!(
+                                "{source_name} changed since this translation was made: {}",
+                                describe_changes(&changes, &source)
+                            ),
+                        )
+                        .at_opt(text, record_at)
+                        .with_hint(format!("bring the translation up to date, then run `{command}`")),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    found
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// "the title; paragraph 2 (line 9: “…”) rewritten; …", in the source's own numbering.
+fn describe_changes(
+    changes: &crate::content::freshness::Changes,
+    source: &crate::content::Narrative,
+) -> String {
+    use crate::content::freshness::{paragraphs, BodyChange};
+    let paragraphs = paragraphs(source.body(), source.body_line);
+    let mut parts = Vec::new();
+    if changes.title {
+        parts.push("the title".to_string());
+    }
+    if changes.summary {
+        parts.push("the summary".to_string());
+    }
+    let mut quoted = 0;
+    let mut quote = |n: usize| -> String {
+        let Some(paragraph) = paragraphs.get(n - 1) else {
+            return String::new();
+        };
+        quoted += 1;
+        if quoted > EXCERPTS_SHOWN {
+            return format!(" (line {})", paragraph.line);
+        }
+        let flat = paragraph
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut excerpt: String = flat.chars().take(EXCERPT_CHARS - 1).collect();
+        if excerpt.len() < flat.len() {
+            excerpt.push('…');
+        }
+        format!(" (line {}: “{excerpt}”)", paragraph.line)
+    };
+    for change in &changes.body {
+        parts.push(match *change {
+            BodyChange::Changed(n) => format!("paragraph {n}{} rewritten", quote(n)),
+            BodyChange::Added(n) => format!("paragraph {n}{} new", quote(n)),
+            BodyChange::Removed { after: 0 } => "a paragraph removed at the start".to_string(),
+            BodyChange::Removed { after } => format!("a paragraph removed after paragraph {after}"),
+        });
+    }
+    if parts.is_empty() {
+        // Two versions of a part with the same short hash: rare, and still a change.
+        return "the text".to_string();
+    }
+    let more = parts.len().saturating_sub(CHANGES_SHOWN);
+    parts.truncate(CHANGES_SHOWN);
+    if more > 0 {
+        parts.push(format!(
+            "and {more} more change{}",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join("; ")
 }
 
 // ---------------------------------------------------------------- translations

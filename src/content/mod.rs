@@ -4,6 +4,7 @@
 //! its file and line; what the values mean is checked by `figures`.
 
 pub mod access;
+pub mod freshness;
 pub mod spans;
 pub mod yaml;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use freshness::Fingerprint;
 use yaml::UniqueMap;
 
 /// A calendar date, checked to exist (no 30 February); serialised as `YYYY-MM-DD`.
@@ -93,6 +95,9 @@ pub struct SiteConfig {
     /// Who publishes the site; its name is the `publisher-name` message of each locale.
     #[serde(default)]
     pub publisher: Publisher,
+    /// Resolutions, decisions and plans that data files cite (`source: decision-546`).
+    #[serde(default)]
+    pub sources: UniqueMap<String, Source>,
 }
 
 /// The publisher's address and logo (its name, a word a reader sees, lives in locales/).
@@ -106,6 +111,15 @@ pub struct Publisher {
     /// The logo's size in CSS pixels, read from the file when the content loads.
     #[serde(skip)]
     pub logo_size: Option<(u32, u32)>,
+}
+
+/// A resolution, decision or plan that figures and targets cite by id; its name in each
+/// language is the `source-<id>` message of `locales/<lang>/sources.ftl`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Source {
+    /// Where to read it, absolute `http(s)`.
+    pub url: Option<String>,
 }
 
 impl SiteConfig {
@@ -159,6 +173,12 @@ pub enum UnitKind {
     Share,
 }
 
+impl UnitKind {
+    pub fn is_share(self) -> bool {
+        self == UnitKind::Share
+    }
+}
+
 /// What a unit's figures are to charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -184,7 +204,7 @@ pub struct Unit {
 
 impl Unit {
     pub fn is_share(&self) -> bool {
-        self.kind == UnitKind::Share
+        self.kind.is_share()
     }
 
     pub fn is_money(&self) -> bool {
@@ -401,7 +421,7 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// A number as the source gave it, with its qualifier and the decimals it was written with.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub value: f64,
     pub decimals: u8,
@@ -412,6 +432,11 @@ pub struct Figure {
     pub rounded_to: Option<f64>,
     /// For money, a currency other than the unit's (`currency: USD`).
     pub currency: Option<Currency>,
+    /// Where this figure comes from, when not (only) from its file's `sources`: a web address
+    /// or the id of a source of `content/site.yaml` (a resolution, a decision, a plan).
+    pub source: Option<String>,
+    /// A target's deadline, when later than its file's year ("95 % by 2025").
+    pub by: Option<i32>,
 }
 
 impl Figure {
@@ -423,6 +448,8 @@ impl Figure {
             period: None,
             rounded_to: None,
             currency: None,
+            source: None,
+            by: None,
         }
     }
 
@@ -579,6 +606,8 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut period = None;
                 let mut rounded_to: Option<f64> = None;
                 let mut currency = None;
+                let mut source: Option<String> = None;
+                let mut by: Option<i32> = None;
                 while let Some(key) = map.next_key::<String>()? {
                     let duplicate = || de::Error::custom(format!("duplicate key `{key}`"));
                     match key.as_str() {
@@ -592,10 +621,22 @@ impl<'de> Deserialize<'de> for Figure {
                         "rounded-to" => rounded_to = Some(map.next_value::<f64>()?),
                         "currency" if currency.is_some() => return Err(duplicate()),
                         "currency" => currency = Some(map.next_value::<Currency>()?),
+                        "source" if source.is_some() => return Err(duplicate()),
+                        "source" => source = Some(map.next_value::<String>()?),
+                        "by" if by.is_some() => return Err(duplicate()),
+                        "by" => by = Some(map.next_value::<i32>()?),
                         other => {
                             return Err(de::Error::unknown_field(
                                 other,
-                                &["value", "qualifier", "period", "rounded-to", "currency"],
+                                &[
+                                    "value",
+                                    "qualifier",
+                                    "period",
+                                    "rounded-to",
+                                    "currency",
+                                    "source",
+                                    "by",
+                                ],
                             ))
                         }
                     }
@@ -605,6 +646,8 @@ impl<'de> Deserialize<'de> for Figure {
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
                 figure.currency = currency;
+                figure.source = source;
+                figure.by = by;
                 if let Some(step) = rounded_to {
                     figure.rounded_to = Some(rounding_step(figure.value, step)?);
                 }
@@ -613,6 +656,69 @@ impl<'de> Deserialize<'de> for Figure {
         }
 
         deserializer.deserialize_any(FigureVisitor)
+    }
+}
+
+/// An indicator's targets for a year: one figure, or a list when several plans set one (a
+/// government decision and a provincial resolution). The first is the primary target, the
+/// one charts show and headline cards compare with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Targets(pub Vec<Figure>);
+
+impl Targets {
+    pub fn primary(&self) -> &Figure {
+        &self.0[0]
+    }
+}
+
+impl<'de> Deserialize<'de> for Targets {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TargetsVisitor;
+
+        impl<'de> Visitor<'de> for TargetsVisitor {
+            type Value = Targets;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a target (a number or a map with `value`), or a list of targets")
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Targets, A::Error> {
+                let mut all = Vec::new();
+                while let Some(figure) = seq.next_element::<Figure>()? {
+                    all.push(figure);
+                }
+                if all.is_empty() {
+                    return Err(de::Error::custom(
+                        "an empty list of targets; give at least one, or remove the key",
+                    ));
+                }
+                Ok(Targets(all))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Targets, A::Error> {
+                Figure::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|f| Targets(vec![f]))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::I64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::U64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Targets, E> {
+                Figure::deserialize(de::value::F64Deserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Targets, E> {
+                Figure::deserialize(de::value::StrDeserializer::new(v)).map(|f| Targets(vec![f]))
+            }
+        }
+
+        deserializer.deserialize_any(TargetsVisitor)
     }
 }
 
@@ -649,13 +755,23 @@ pub struct YearData {
     #[serde(default)]
     pub results: UniqueMap<String, Figure>,
     #[serde(default)]
-    pub targets: UniqueMap<String, Figure>,
+    pub targets: UniqueMap<String, Targets>,
     #[serde(default)]
     pub stated: UniqueMap<String, Stated>,
     #[serde(default)]
     pub notes: Vec<Note>,
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+impl YearData {
+    /// Each indicator's primary target: the one changes, shares of target and charts use.
+    pub fn primary_targets(&self) -> BTreeMap<String, Figure> {
+        self.targets
+            .iter()
+            .map(|(id, targets)| (id.clone(), targets.primary().clone()))
+            .collect()
+    }
 }
 
 /// A source file kept with its text, so later stages can point at lines in it.
@@ -722,6 +838,10 @@ pub struct BulletinMeta {
     pub headline: Vec<String>,
     /// Charts to show, in order; the defaults when absent.
     pub charts: Option<Vec<ChartId>>,
+    /// Earlier years the results table also compares with (`since: [2010]`): a column of the
+    /// change since each, in percent (points for shares).
+    #[serde(default)]
+    pub since: Vec<i32>,
     #[serde(default)]
     pub draft: bool,
 }
@@ -740,6 +860,9 @@ pub struct FrontMatter {
     pub title: String,
     #[serde(default)]
     pub summary: String,
+    /// In a translation: the fingerprint of the default-language narrative it was made from.
+    #[serde(default, rename = "translated-from")]
+    pub translated_from: Option<Fingerprint>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -750,6 +873,8 @@ pub struct Narrative {
     body_start: usize,
     /// Line of the body's first line in the file, for errors inside the body.
     pub body_line: usize,
+    /// What it says, as hashes: taken while the text is at hand, since it is let go of later.
+    pub fingerprint: Fingerprint,
     pub file: SourceFile,
 }
 
@@ -1191,11 +1316,13 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
             .at_opt(&text, yaml::locate(&text, &["title"]).or(Some((2, 1))))
             .with_hint("add `title: \"…\"` to the front matter"));
     }
+    let fingerprint = Fingerprint::of(&front.title, &front.summary, body);
     Ok(Narrative {
         lang: lang.to_string(),
         front,
         body_start,
         body_line,
+        fingerprint,
         file,
     })
 }

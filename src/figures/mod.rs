@@ -112,6 +112,60 @@ pub struct IndicatorYear {
     /// A multiple of an outside target, as stated.
     pub times_target: Derived,
     pub period: Period,
+    /// Every target the data give, the primary first, each with the plan that set it and
+    /// what the result makes of it. Empty when the year has no typed target.
+    pub targets: Vec<TargetFigure>,
+}
+
+/// One of an indicator's targets, with the year's result measured against it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetFigure {
+    pub target: Value,
+    /// A web address or the id of a source of `content/site.yaml`.
+    pub source: Option<String>,
+    /// The deadline, when later than the year.
+    pub by: Option<i32>,
+    /// Result as a percentage of this target; counts and money only.
+    pub share_of_target: Option<Value>,
+    /// Result minus this target.
+    pub gap_to_target: Option<Value>,
+}
+
+impl TargetFigure {
+    /// A target in `currency` (for money) against the year's result; nothing is computed
+    /// between a result and a target in different currencies.
+    fn of(
+        target: &Figure,
+        currency: Option<Currency>,
+        result: Option<Value>,
+        share: bool,
+    ) -> TargetFigure {
+        let goal = Value::data(target, currency);
+        let exact = result
+            .filter(Value::is_exact)
+            .filter(|now| goal.is_exact() && now.currency == goal.currency);
+        TargetFigure {
+            target: goal,
+            source: target.source.clone(),
+            by: target.by,
+            share_of_target: exact
+                .filter(|_| !share && goal.value > 0.0)
+                .map(|now| Value::computed(now.value / goal.value * 100.0, 2)),
+            gap_to_target: exact.map(|now| {
+                Value::computed(now.value - goal.value, now.decimals.max(goal.decimals))
+                    .in_currency(currency)
+            }),
+        }
+    }
+
+    /// The target alone, as a bulletin published before the year's result shows it.
+    fn without_result(&self) -> TargetFigure {
+        TargetFigure {
+            share_of_target: None,
+            gap_to_target: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// Which figure of an indicator a narrative or a table cites.
@@ -217,6 +271,7 @@ impl Figures {
                         let only_target = IndicatorYear {
                             target: f.target,
                             period: f.period,
+                            targets: f.targets.iter().map(TargetFigure::without_result).collect(),
                             ..IndicatorYear::default()
                         };
                         (id.clone(), only_target)
@@ -253,7 +308,12 @@ pub fn validate(content: &Content) -> Diagnostics {
                     }),
                 );
             }
-            validate_year(region_year, &content.catalogue, &mut problems);
+            validate_year(
+                region_year,
+                &content.catalogue,
+                &content.config.sources,
+                &mut problems,
+            );
         }
     }
     validate_bulletins(content, &mut problems);
@@ -318,6 +378,22 @@ fn validate_config(content: &Content, problems: &mut Diagnostics) {
                 crate::address::located(file.error_at(&["publisher", "url"], message))
                     .with_hint("write the publisher's website as https://…"),
             );
+        }
+    }
+    for (id, source) in config.sources.iter() {
+        if !is_slug(id) {
+            problems.push(
+                file.error_at(&["sources", id], format!("`{id}` is not a valid source id"))
+                    .with_hint("use lowercase ASCII words joined by dashes, e.g. `decision-546`"),
+            );
+        }
+        if let Some(url) = &source.url {
+            if let Err(message) = crate::address::check_link(url) {
+                problems.push(
+                    crate::address::located(file.error_at(&["sources", id, "url"], message))
+                        .with_hint("write the address where the text can be read, https://…"),
+                );
+            }
         }
     }
     if !config.languages.contains(&config.default_language) {
@@ -620,7 +696,12 @@ fn as_of_fits(year: i32, date: Date) -> bool {
     (first..=last).contains(&date)
 }
 
-fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut Diagnostics) {
+fn validate_year(
+    region_year: &RegionYear,
+    catalogue: &Catalogue,
+    sources: &crate::content::yaml::UniqueMap<String, crate::content::Source>,
+    problems: &mut Diagnostics,
+) {
     let file = &region_year.file;
     let data = &region_year.data;
     let year = region_year.year;
@@ -638,28 +719,77 @@ fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut
             )),
         );
     }
-    for (section, figures) in [("results", &data.results), ("targets", &data.targets)] {
-        for (id, figure) in figures.iter() {
-            if !catalogue.indicators.contains_key(id) {
-                problems.push(unknown_indicator(region_year, section, id, catalogue));
-                continue;
-            }
-            // An unknown unit is the catalogue's error, reported there.
-            let Some(unit) = catalogue.unit_of(id) else {
-                continue;
+    let results = data
+        .results
+        .iter()
+        .map(|(id, f)| (id, std::slice::from_ref(f)));
+    let targets = data.targets.iter().map(|(id, t)| (id, t.0.as_slice()));
+    for (section, id, figures) in results
+        .map(|(id, f)| ("results", id, f))
+        .chain(targets.map(|(id, t)| ("targets", id, t)))
+    {
+        if !catalogue.indicators.contains_key(id) {
+            problems.push(unknown_indicator(region_year, section, id, catalogue));
+            continue;
+        }
+        // An unknown unit is the catalogue's error, reported there.
+        let Some(unit) = catalogue.unit_of(id) else {
+            continue;
+        };
+        for (i, figure) in figures.iter().enumerate() {
+            // A list of targets points at the item; a single figure at its key.
+            let index = i.to_string();
+            let at: Vec<&str> = if section == "targets" && figures.len() > 1 {
+                vec![section, id, &index]
+            } else {
+                vec![section, id]
             };
             if let Some(message) = figure_problem(unit, figure) {
-                problems.push(file.error_at(&[section, id], format!("`{id}`: {message}")));
+                problems.push(file.error_at(&at, format!("`{id}`: {message}")));
             }
             if figure.currency.is_some() && !unit.is_money() {
+                let mut at = at.clone();
+                at.push("currency");
                 problems.push(
                     file.error_at(
-                        &[section, id, "currency"],
+                        &at,
                         format!("`{id}` is no amount of money and has no currency"),
                     )
                     .with_hint("remove `currency`"),
                 );
             }
+            if let Some(source) = &figure.source {
+                if let Some(problem) = source_problem(source, sources) {
+                    problems.push(problem.locate(file.error_at(&at, "")));
+                }
+            }
+            if let Some(by) = figure.by {
+                if section == "results" {
+                    problems.push(
+                        file.error_at(&at, format!("`{id}`: `by` gives a target's deadline"))
+                            .with_hint(
+                                "remove `by` from the result, or move the figure under `targets:`",
+                            ),
+                    );
+                } else if by < region_year.year {
+                    problems.push(
+                        file.error_at(
+                            &at,
+                            format!(
+                                "`{id}`: `by: {by}` is before the file's year {}",
+                                region_year.year
+                            ),
+                        )
+                        .with_hint("a target's deadline is its file's year or later"),
+                    );
+                }
+            }
+        }
+    }
+    for (i, source) in data.sources.iter().enumerate() {
+        if let Some(problem) = source_problem(source, sources) {
+            let index = i.to_string();
+            problems.push(problem.locate(file.error_at(&["sources", &index], "")));
         }
     }
     // A year to date ends somewhere: without its date, no page can say where.
@@ -698,6 +828,51 @@ fn validate_year(region_year: &RegionYear, catalogue: &Catalogue, problems: &mut
             ));
         }
     }
+}
+
+/// What is wrong with a figure's or file's `source`: not a web address, and no id of
+/// `content/site.yaml`'s sources.
+struct SourceProblem {
+    message: String,
+    hint: String,
+}
+
+impl SourceProblem {
+    /// The problem at the place of `at` (an empty diagnostic located at the source's key).
+    fn locate(self, at: Diagnostic) -> Diagnostic {
+        Diagnostic {
+            message: self.message,
+            ..at
+        }
+        .with_hint(self.hint)
+    }
+}
+
+fn source_problem(
+    source: &str,
+    sources: &crate::content::yaml::UniqueMap<String, crate::content::Source>,
+) -> Option<SourceProblem> {
+    if source.contains("://") {
+        return crate::address::check_link(source)
+            .err()
+            .map(|message| SourceProblem {
+                message: format!("the source is no usable web address: {message}"),
+                hint: "write the full address, starting with https://".into(),
+            });
+    }
+    if sources.contains_key(source) {
+        return None;
+    }
+    Some(SourceProblem {
+        message: format!("unknown source `{source}`"),
+        hint: match nearest(source, sources.keys()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "write a web address (https://…), or add `{source}` under `sources:` in \
+                 content/site.yaml with its name as `source-{source}` in locales/*/sources.ftl"
+            ),
+        },
+    })
 }
 
 fn unknown_indicator(
@@ -817,6 +992,35 @@ fn validate_bulletins(content: &Content, problems: &mut Diagnostics) {
                 );
             }
         }
+        for (i, since) in meta.since.iter().enumerate() {
+            let index = i.to_string();
+            let at = ["since", index.as_str()];
+            if *since >= meta.results_year {
+                problems.push(
+                    file.error_at(
+                        &at,
+                        format!(
+                            "`since: {since}` is not before the results year {}",
+                            meta.results_year
+                        ),
+                    )
+                    .with_hint(
+                        "list earlier years to compare the results with, e.g. `since: [2010]`",
+                    ),
+                );
+            } else if years.is_none_or(|y| !y.contains_key(since)) {
+                problems.push(
+                    file.error_at(
+                        &at,
+                        format!("there is no data for {} in {since}", meta.region),
+                    )
+                    .with_hint(format!(
+                        "create content/data/{}/{since}.yaml or remove {since} from `since`",
+                        meta.region
+                    )),
+                );
+            }
+        }
         if let Some(updated) = meta.updated {
             if updated < meta.date {
                 problems.push(file.error_at(&["updated"], "`updated` is earlier than `date`"));
@@ -903,6 +1107,53 @@ impl Reach {
     }
 }
 
+/// A change over several years, from one year's result to a later one's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// In the indicator's unit (percentage points for shares).
+    pub change: Value,
+    /// In percent; counts and money only.
+    pub change_pct: Option<Value>,
+    /// The later figure as a multiple of the earlier one; counts and money only.
+    pub times: Option<Value>,
+}
+
+/// The change from `then` to `now`, each a result with when it was measured. Both must be
+/// exact and measured alike (see [`Reach`]); the reason otherwise, for the citation's error.
+pub fn span(now: (Value, Reach), then: (Value, Reach), share: bool) -> Result<Span, String> {
+    let ((now, now_reach), (then, then_reach)) = (now, then);
+    if !now.is_exact() || !then.is_exact() {
+        return Err(
+            "a change is computed from exact figures only; one of the two is qualified".into(),
+        );
+    }
+    if now_reach != then_reach {
+        return Err(format!(
+            "the two figures do not compare: one covers {}, the other {}",
+            now_reach.describe(),
+            then_reach.describe()
+        ));
+    }
+    if now.currency != then.currency {
+        let name = |v: Value| {
+            v.currency
+                .map_or("no currency".to_string(), |c| c.to_string())
+        };
+        return Err(format!(
+            "money is never compared across currencies: one is in {}, the other in {}",
+            name(now),
+            name(then)
+        ));
+    }
+    let decimals = now.decimals.max(then.decimals);
+    let ratio = (!share && then.value > 0.0).then(|| now.value / then.value);
+    Ok(Span {
+        change: Value::computed(now.value - then.value, decimals).in_currency(now.currency),
+        change_pct: ratio.map(|r| Value::computed((r - 1.0) * 100.0, 2)),
+        times: ratio.map(|r| Value::computed(r, 2)),
+    })
+}
+
 /// Derives every figure pages show. Assumes `validate` found no error.
 pub fn derive(content: &Content) -> Figures {
     let mut figures = Figures::default();
@@ -926,7 +1177,7 @@ pub fn derive_region(
     for (year, region_year) in years {
         let data = &region_year.data;
         let results = completed(catalogue, &data.results);
-        let targets = completed(catalogue, &data.targets);
+        let targets = completed(catalogue, &data.primary_targets());
         let previous = completed_results.get(&(year - 1));
         let reach = |id: &str| Reach::of(period_of(data, id), data.as_of, *year);
 
@@ -948,7 +1199,7 @@ pub fn derive_region(
                 .and_then(|p| p.get(id))
                 .filter(|(_, before)| *before == reach(id))
                 .map(|(value, _)| *value);
-            let figure = derive_indicator(
+            let mut figure = derive_indicator(
                 unit,
                 results.get(id).copied(),
                 targets.get(id).copied(),
@@ -956,6 +1207,20 @@ pub fn derive_region(
                 &stated,
                 period_of(data, id),
             );
+            let share = unit.is_share();
+            figure.targets = data
+                .targets
+                .get(id)
+                .map(|list| {
+                    list.0
+                        .iter()
+                        .map(|t| {
+                            let currency = catalogue.figure_currency(id, t);
+                            TargetFigure::of(t, currency, results.get(id).copied(), share)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             indicators.insert(id.clone(), figure);
         }
         by_year.insert(*year, indicators);

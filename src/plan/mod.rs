@@ -327,6 +327,15 @@ pub fn plan_sized(
                     });
                 }
             }
+            // A translation's page says whether it still matches the default-language
+            // narrative it was translated from, so it reads that narrative too.
+            let source = &content.config.default_language;
+            if lang != source && bulletin.narratives.contains_key(lang) {
+                inputs.push(Input::Narrative {
+                    slug: bulletin.slug.clone(),
+                    lang: source.clone(),
+                });
+            }
             // Frozen at its date: data of later years are no input at all.
             let years = content.years.get(&meta.region).into_iter().flatten();
             inputs.extend(data_inputs(
@@ -455,6 +464,8 @@ fn plan_sitemap(plan: &mut Plan, content: &Content, per_file: usize) {
         .pages
         .iter()
         .filter(|p| p.id.is_html() && p.id != PageId::NotFound)
+        // A draft (built with --drafts, for a preview) asks not to be indexed.
+        .filter(|p| !matches!(p.shows, Shows::Bulletin { bulletin, .. } if content.bulletins[bulletin].meta.draft))
         .map(|p| SitemapEntry {
             page: p.id.clone(),
             lastmod: match &p.shows {

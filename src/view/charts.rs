@@ -214,7 +214,10 @@ impl<'a> ChartMaker<'a> {
             (
                 self.msg(
                     "chart-series-target",
-                    vec![("year", f64::from(meta.results_year).into())],
+                    vec![
+                        ("year", f64::from(meta.results_year).into()),
+                        ("source", arg(self.primary_source(now, &rates)?)),
+                    ],
                 )?,
                 Scheme::Target,
                 rates.iter().map(|id| get(now, id, false)).collect(),
@@ -222,7 +225,13 @@ impl<'a> ChartMaker<'a> {
         ];
         if let Some(year) = next_year {
             series.push((
-                self.msg("chart-series-goal", vec![("year", f64::from(year).into())])?,
+                self.msg(
+                    "chart-series-goal",
+                    vec![
+                        ("year", f64::from(year).into()),
+                        ("source", arg(self.primary_source(next, &rates)?)),
+                    ],
+                )?,
                 Scheme::Goal,
                 rates.iter().map(|id| get(next, id, false)).collect(),
             ));
@@ -373,6 +382,31 @@ impl<'a> ChartMaker<'a> {
             y_label: self.msg("chart-axis-people", Vec::new())?,
             x_label: None,
         }))
+    }
+
+    /// The name of the plan that set every primary target the chart draws for a year, when
+    /// one plan set them all; "none" otherwise (the legend then names no plan).
+    fn primary_source(
+        &self,
+        year: Option<&BTreeMap<String, IndicatorYear>>,
+        ids: &[&String],
+    ) -> Result<String> {
+        let sources: Vec<Option<&str>> = ids
+            .iter()
+            .filter_map(|id| year.and_then(|m| m.get(id.as_str())))
+            .filter_map(|f| f.targets.first())
+            .map(|t| t.source.as_deref())
+            .collect();
+        let Some(Some(first)) = sources.first().copied() else {
+            return Ok("none".into());
+        };
+        if sources.iter().any(|s| *s != Some(first)) {
+            return Ok("none".into());
+        }
+        if first.contains("://") {
+            return Ok(super::host_of(first));
+        }
+        self.msg(&format!("source-{first}"), Vec::new())
     }
 
     /// A break before the first year whose figures date from after a border change.

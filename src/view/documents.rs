@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{localizer, not_a_page, PageContext, PageInputs, PageResult};
-use crate::content::{Bulletin, Date, Period};
+use crate::content::{Bulletin, Date, Period, YearData};
 use crate::figures::{Derived, IndicatorYear};
 use crate::plan::{DataFormat, PageId, PlannedPage, Shows, SitemapEntry};
 use crate::publish::data::BulletinRef;
@@ -175,6 +175,30 @@ fn number(derived: &Derived) -> Option<Number> {
     })
 }
 
+/// Where a row's figures come from: the result's and targets' own sources, then the file's;
+/// a source of `content/site.yaml` by its address where it has one, else by its id.
+fn row_sources(ctx: &PageContext, data: &YearData, id: &str) -> Vec<String> {
+    let own = data.results.get(id).and_then(|f| f.source.as_deref());
+    let targets = data.targets.get(id).into_iter().flat_map(|t| &t.0);
+    let named = own
+        .into_iter()
+        .chain(targets.filter_map(|f| f.source.as_deref()));
+    let mut sources: Vec<String> = Vec::new();
+    for source in named.chain(data.sources.iter().map(String::as_str)) {
+        let shown = ctx
+            .inputs
+            .config
+            .sources
+            .get(source)
+            .and_then(|s| s.url.clone())
+            .unwrap_or_else(|| source.to_string());
+        if !sources.contains(&shown) {
+            sources.push(shown);
+        }
+    }
+    sources
+}
+
 /// The rows of `years`, each year's indicators in the catalogue's order.
 fn rows(
     ctx: &PageContext,
@@ -215,7 +239,7 @@ fn rows(
                 change: number(&f.change),
                 change_pct: number(&f.change_pct),
                 share_of_target: number(&f.share_of_target),
-                sources: data.map(|d| d.sources.clone()).unwrap_or_default(),
+                sources: data.map(|d| row_sources(ctx, d, id)).unwrap_or_default(),
             });
         }
     }

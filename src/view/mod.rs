@@ -17,7 +17,9 @@ use crate::content::{
     YearData,
 };
 use crate::diagnostics::Diagnostic;
-use crate::figures::{Derived, Facet, Figures, IndicatorYear, Origin, Value};
+use crate::figures::{
+    self, Derived, Facet, Figures, IndicatorYear, Origin, Reach, TargetFigure, Value,
+};
 use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
 use crate::markdown::{self, Citation};
 use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
@@ -123,7 +125,17 @@ struct Cell {
 struct Row {
     label: String,
     note: Option<String>,
+    /// Where the row's figures come from, when they name it themselves.
+    sources: Vec<SourceLink>,
     cells: Vec<Option<Cell>>,
+}
+
+/// A source as a reader sees it: its name (a plan's name in the page's language, or a web
+/// address's host) and where to read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct SourceLink {
+    name: String,
+    url: Option<String>,
 }
 
 #[derive(Serialize, Default)]
@@ -132,6 +144,9 @@ struct Table {
     columns: Vec<String>,
     rows: Vec<Row>,
     has_stated: bool,
+    /// Every source the table's figures come from: their files' `sources` and the figures'
+    /// own, in the order the files give them.
+    sources: Vec<SourceLink>,
 }
 
 #[derive(Serialize)]
@@ -159,6 +174,18 @@ struct OtherNarrative {
     href: String,
     lang: String,
     dir: &'static str,
+}
+
+/// Above a translated narrative: which version of the default-language narrative it was
+/// translated from, if it still matches it; if not, that the source has changed since, with a
+/// link to it. A page never claims a match it cannot prove: with no `translated-from`, it
+/// says nothing.
+#[derive(Serialize)]
+struct TranslationNote {
+    /// Whether the translation matches the source as it is now.
+    fresh: bool,
+    text: String,
+    source: OtherNarrative,
 }
 
 /// What one page may read: chosen by the plan, borrowed from the model, nothing else.
@@ -481,6 +508,71 @@ impl<'a> PageContext<'a> {
             .transpose()
     }
 
+    /// A source by its address or its id in `content/site.yaml`.
+    fn source_link(&self, source: &str) -> PageResult<SourceLink> {
+        if source.contains("://") {
+            return Ok(SourceLink {
+                name: host_of(source),
+                url: Some(source.to_string()),
+            });
+        }
+        Ok(SourceLink {
+            name: self.t(&format!("source-{source}"))?,
+            url: self
+                .inputs
+                .config
+                .sources
+                .get(source)
+                .and_then(|s| s.url.clone()),
+        })
+    }
+
+    /// The target and "against target" cells of an indicator with several targets, or one
+    /// whose plan or deadline is named; `None` for a plain single target.
+    fn targets_cells(
+        &self,
+        id: &str,
+        targets: &[TargetFigure],
+    ) -> PageResult<Option<(Cell, Option<Cell>)>> {
+        let named = targets.iter().any(|t| t.source.is_some() || t.by.is_some());
+        if targets.len() < 2 && !named {
+            return Ok(None);
+        }
+        let share = self.unit(id).is_share();
+        let mut shown = Vec::new();
+        let mut against = Vec::new();
+        for target in targets {
+            let mut text = self.facet_text(id, Facet::Target, &target.target)?;
+            if let Some(by) = target.by {
+                text = self.msg(
+                    "target-by",
+                    vec![("target", arg(text)), ("year", f64::from(by).into())],
+                )?;
+            }
+            if let Some(source) = &target.source {
+                let name = self.source_link(source)?.name;
+                text = self.msg(
+                    "target-source",
+                    vec![("target", arg(text)), ("source", arg(name))],
+                )?;
+            }
+            let reached = match (share, target.share_of_target, target.gap_to_target) {
+                (false, Some(pct), _) => Some(self.facet_text(id, Facet::ShareOfTarget, &pct)?),
+                (_, _, Some(gap)) => Some(self.facet_text(id, Facet::GapToTarget, &gap)?),
+                _ => None,
+            };
+            shown.push(text);
+            against.extend(reached);
+        }
+        let separator = self.t("list-separator")?;
+        let cell = |texts: Vec<String>| Cell {
+            text: texts.join(&separator),
+            stated: false,
+        };
+        let against = (!against.is_empty()).then(|| cell(against));
+        Ok(Some((cell(shown), against)))
+    }
+
     fn period_text(
         &self,
         period: Period,
@@ -605,6 +697,9 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         table: Table,
         narrative: Option<String>,
         other_narratives: Vec<OtherNarrative>,
+        translation: Option<TranslationNote>,
+        /// Marked `draft: true`: shown with a banner, and asks search engines not to index it.
+        draft: bool,
         charts: Vec<PageChart>,
         /// The figures as CSV and JSON.
         downloads: Downloads,
@@ -631,28 +726,63 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         )?),
         None => None,
     };
+    let other_narrative = |other: &String| -> PageResult<OtherNarrative> {
+        Ok(OtherNarrative {
+            name: inputs
+                .locales
+                .get(other)
+                .map(|l| l.text("language-name"))
+                .transpose()
+                .map_err(|e| missing(inputs.root, e))?
+                .unwrap_or_else(|| other.clone()),
+            href: ctx.href(&PageId::Bulletin {
+                lang: other.clone(),
+                slug: slug.to_string(),
+            }),
+            lang: inputs.config.html_lang(other).to_string(),
+            dir: text_direction(inputs.config.html_lang(other)),
+        })
+    };
     let mut other_narratives = Vec::new();
     if narrative.is_none() {
         for other in &inputs.config.languages {
             if bulletin.narratives.contains_key(other) {
-                other_narratives.push(OtherNarrative {
-                    name: inputs
-                        .locales
-                        .get(other)
-                        .map(|l| l.text("language-name"))
-                        .transpose()
-                        .map_err(|e| missing(inputs.root, e))?
-                        .unwrap_or_else(|| other.clone()),
-                    href: ctx.href(&PageId::Bulletin {
-                        lang: other.clone(),
-                        slug: slug.to_string(),
-                    }),
-                    lang: inputs.config.html_lang(other).to_string(),
-                    dir: text_direction(inputs.config.html_lang(other)),
-                });
+                other_narratives.push(other_narrative(other)?);
             }
         }
     }
+    let source_lang = &inputs.config.default_language;
+    let record = bulletin
+        .narratives
+        .get(&lang)
+        .and_then(|n| n.front.translated_from.as_ref());
+    let source = bulletin.narratives.get(source_lang);
+    let translation = match (record, source) {
+        (Some(record), Some(source)) if lang != *source_lang => {
+            let fresh = record.hash == source.fingerprint.hash;
+            // The source's date is the bulletin's: its `updated` date, else its date.
+            let text = if fresh {
+                ctx.msg(
+                    "translated-from",
+                    vec![
+                        ("source", arg(source_lang.as_str())),
+                        ("date", arg(ctx.localizer.date(meta.last_changed()))),
+                    ],
+                )?
+            } else {
+                ctx.msg(
+                    "translated-from-outdated",
+                    vec![("source", arg(source_lang.as_str()))],
+                )?
+            };
+            Some(TranslationNote {
+                fresh,
+                text,
+                source: other_narrative(source_lang)?,
+            })
+        }
+        _ => None,
+    };
 
     let share = share::share(ctx, bulletin, &title, &summary, charts.first())?;
     let json_ld = share::json_ld(ctx, bulletin, &share)?;
@@ -682,6 +812,8 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
         table: bulletin_table(ctx, bulletin)?,
         narrative,
         other_narratives,
+        translation,
+        draft: meta.draft,
         downloads: ctx.downloads(PageId::BulletinData {
             lang: lang.clone(),
             slug: slug.clone(),
@@ -715,6 +847,9 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
             citation.id
         ));
     }
+    if let Some(since) = citation.since {
+        return cite_span(ctx, bulletin, citation, since);
+    }
     let facet = match &citation.of {
         None => Facet::Result,
         Some(of) => Facet::parse(of).ok_or_else(|| {
@@ -740,6 +875,68 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
         })?;
     ctx.facet_text(&citation.id, facet, &value)
         .map_err(|d| d.message)
+}
+
+/// A change over several years, `fig(id=…, of="change|change-pct|times", since=2010)`: from
+/// the result of `since` to that of the citation's year (the bulletin's results year unless
+/// `year=` says otherwise), both measured alike.
+fn cite_span(
+    ctx: &PageContext,
+    bulletin: &Bulletin,
+    citation: &Citation,
+    since: i32,
+) -> Result<String, String> {
+    let inputs = ctx.inputs;
+    let meta = &bulletin.meta;
+    let of = citation.of.as_deref().unwrap_or("");
+    if !matches!(of, "change" | "change-pct" | "times") {
+        return Err(format!(
+            "`since={since}` goes with of=\"change\", of=\"change-pct\" or of=\"times\", not `of=\"{of}\"`"
+        ));
+    }
+    let year = citation.year.unwrap_or(meta.results_year);
+    if since >= year {
+        return Err(format!("`since={since}` must be a year before {year}"));
+    }
+    let result = |y: i32| {
+        let figure = inputs.figures.get(&meta.region, y, &citation.id);
+        let value = figure.and_then(|f| f.result.computed).ok_or_else(|| {
+            format!(
+                "the data hold no result of `{}` for {} in {y}",
+                citation.id, meta.region
+            )
+        })?;
+        let as_of = inputs.year_data(y).and_then(|d| d.as_of);
+        let period = figure.map_or(Period::Year, |f| f.period);
+        Ok::<_, String>((value, Reach::of(period, as_of, y)))
+    };
+    let unit = ctx.unit(&citation.id);
+    let span = figures::span(result(year)?, result(since)?, unit.is_share())
+        .map_err(|reason| format!("no change of `{}` since {since}: {reason}", citation.id))?;
+    let not_for_shares = || {
+        format!(
+            "`{}` is a share: its change over years is in points, of=\"change\"",
+            citation.id
+        )
+    };
+    let text = match of {
+        "change" => ctx.facet_text(&citation.id, Facet::Change, &span.change),
+        "change-pct" => {
+            let pct = span.change_pct.ok_or_else(not_for_shares)?;
+            ctx.facet_text(&citation.id, Facet::ChangePct, &pct)
+        }
+        _ => {
+            let times = span.times.ok_or_else(not_for_shares)?;
+            let l = &ctx.localizer;
+            let decimals = if times.value >= 10.0 { 1 } else { 2 };
+            l.message(
+                "times",
+                vec![("num", arg(l.number_trimmed(times.value, decimals, false)))],
+            )
+            .map_err(|e| missing(inputs.root, e))
+        }
+    };
+    text.map_err(|d| d.message)
 }
 
 fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>> {
@@ -838,6 +1035,9 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     if let Some(next_year) = next_year {
         columns.push(ctx.msg("table-target", vec![year(next_year)])?);
     }
+    for since in &meta.since {
+        columns.push(ctx.msg("table-change-since", vec![year(*since)])?);
+    }
     let as_of = ctx
         .inputs
         .year_data(meta.results_year)
@@ -855,16 +1055,38 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
             ctx.cell(id, Facet::ShareOfTarget, &this.share_of_target)?
                 .or(ctx.cell(id, Facet::GapToTarget, &this.gap_to_target)?)
         };
+        // Several targets, or one that names its plan or deadline: each is shown, with what
+        // the result makes of it.
+        let (target, reached) = match ctx.targets_cells(id, &this.targets)? {
+            Some((targets, against)) => (Some(targets), against.or(reached)),
+            None => (ctx.cell(id, Facet::Target, &this.target)?, reached),
+        };
         let mut cells = vec![
             ctx.cell(id, Facet::Result, &this.result)?,
             ctx.cell(id, Facet::Change, &this.change)?,
             ctx.cell(id, Facet::ChangePct, &this.change_pct)?,
-            ctx.cell(id, Facet::Target, &this.target)?,
+            target,
             reached,
         ];
         if next_year.is_some() {
             let later = next.and_then(|m| m.get(id)).unwrap_or(&empty);
-            cells.push(ctx.cell(id, Facet::Target, &later.target)?);
+            let cell = match ctx.targets_cells(id, &later.targets)? {
+                Some((targets, _)) => Some(targets),
+                None => ctx.cell(id, Facet::Target, &later.target)?,
+            };
+            cells.push(cell);
+        }
+        let result_source = ctx
+            .inputs
+            .year_data(meta.results_year)
+            .and_then(|d| d.results.get(id))
+            .and_then(|f| f.source.as_deref());
+        let row_sources = match result_source {
+            Some(source) => vec![ctx.source_link(source)?],
+            None => Vec::new(),
+        };
+        for since in &meta.since {
+            cells.push(span_cell(ctx, &meta.region, id, meta.results_year, *since)?);
         }
         has_stated |= cells.iter().flatten().any(|c| c.stated);
         let file_period = as_of.map_or(Period::Year, |(p, _)| p);
@@ -876,11 +1098,26 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         rows.push(Row {
             label: ctx.indicator_label(id)?,
             note,
+            sources: row_sources,
             cells,
         });
     }
     drop_empty_columns(&mut columns, &mut rows);
+    let mut sources: Vec<SourceLink> = Vec::new();
+    let years = std::iter::once(meta.results_year).chain(next_year);
+    for data in years.filter_map(|y| ctx.inputs.year_data(y)) {
+        let own = data.results.values().filter_map(|f| f.source.as_deref());
+        let targets = data.targets.values().flat_map(|t| &t.0);
+        let named = own.chain(targets.filter_map(|f| f.source.as_deref()));
+        for source in data.sources.iter().map(String::as_str).chain(named) {
+            let link = ctx.source_link(source)?;
+            if !sources.contains(&link) {
+                sources.push(link);
+            }
+        }
+    }
     Ok(Table {
+        sources,
         caption: ctx.msg(
             "table-caption",
             vec![
@@ -892,6 +1129,37 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
         rows,
         has_stated,
     })
+}
+
+/// The change of `id` from `since` to `year` for a table: in percent, points for shares;
+/// empty where the two years' results do not both exist or do not compare.
+fn span_cell(
+    ctx: &PageContext,
+    region: &str,
+    id: &str,
+    year: i32,
+    since: i32,
+) -> PageResult<Option<Cell>> {
+    let result = |y: i32| {
+        let figure = ctx.inputs.figures.get(region, y, id)?;
+        let as_of = ctx.inputs.year_data(y).and_then(|d| d.as_of);
+        Some((figure.result.computed?, Reach::of(figure.period, as_of, y)))
+    };
+    let (Some(now), Some(then)) = (result(year), result(since)) else {
+        return Ok(None);
+    };
+    let share = ctx.unit(id).is_share();
+    let Ok(span) = figures::span(now, then, share) else {
+        return Ok(None);
+    };
+    let (facet, value) = match span.change_pct {
+        Some(pct) => (Facet::ChangePct, pct),
+        None => (Facet::Change, span.change),
+    };
+    Ok(Some(Cell {
+        text: ctx.facet_text(id, facet, &value)?,
+        stated: false,
+    }))
 }
 
 /// Removes figure columns no row fills (a year without targets needs no target column).
@@ -1053,6 +1321,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             rows.push(Row {
                 label: ctx.indicator_label(id)?,
                 note,
+                sources: Vec::new(),
                 cells,
             });
         }
@@ -1061,6 +1330,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             columns,
             rows,
             has_stated,
+            ..Table::default()
         })
     };
     let charts = ctx.charts().region_charts(region)?;
