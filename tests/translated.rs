@@ -313,7 +313,7 @@ fn a_fresh_translation_says_what_it_was_translated_from_in_its_language() {
     for (lang, statement) in [
         (
             "en",
-            "Translated from the Vietnamese version of January 18, 2024.",
+            "Translated from the Vietnamese version of 18 January 2024.",
         ),
         (
             "nb",

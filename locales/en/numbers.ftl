@@ -54,3 +54,8 @@ times-target = { $num } times the target
 
 # A later figure as a multiple of an earlier one (`fig(…, of="times", since=2010)`).
 times = { $num } times
+
+# Dates, from CLDR: the locale whose date style the pages use ("18 January 2024", as British
+# spelling has it) and its length: long, medium or short.
+date-locale = en-GB
+date-length = long

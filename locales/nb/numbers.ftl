@@ -68,3 +68,8 @@ times-target = { $num } ganger målet
 
 # Et senere tall som et multiplum av et tidligere (`fig(…, of="times", since=2010)`).
 times = { $num } ganger
+
+# Datoer, fra CLDR: lokaliteten som sidene bruker datoformatet til, og lengden: long, medium
+# eller short («18. januar 2024»).
+date-locale = nb
+date-length = long

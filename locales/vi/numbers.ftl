@@ -50,3 +50,8 @@ times-target = gấp { $num } lần chỉ tiêu
 
 # Số liệu sau gấp bao nhiêu lần số liệu trước (`fig(…, of="times", since=2010)`).
 times = gấp { $num } lần
+
+# Ngày tháng, theo CLDR: locale có kiểu ngày mà các trang dùng và độ dài (long, medium, short).
+# Dạng ngắn là "18/01/2024", như báo chí và văn bản hành chính viết.
+date-locale = vi
+date-length = short

@@ -62,3 +62,7 @@ times-target = 目标的{ $num }倍
 
 # 后一数字为前一数字的倍数（`fig(…, of="times", since=2010)`），如"是2010年的2.5倍"中的"2.5倍"。
 times = { $num }倍
+
+# 日期（来自 CLDR）：页面所用日期格式的区域，以及长度：long、medium 或 short（"2024年1月18日"）。
+date-locale = zh
+date-length = long

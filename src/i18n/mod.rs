@@ -316,7 +316,32 @@ impl Locale {
         }
         let scaled =
             DecimalFormatter::try_new((&icu_locale).into(), scaled_options).map_err(no_numbers)?;
-        let date = DateTimeFormatter::try_new((&icu_locale).into(), YMD::long())
+        // Dates as this language's press writes them, from CLDR: the `date-length` (long,
+        // medium or short) date of `date-locale` (en-GB for "18 January 2024" where CLDR's en
+        // writes "January 18, 2024"; Vietnamese short, "18/01/2024").
+        let date_locale: icu_locale_core::Locale = match plain_message(&bundle, "date-locale") {
+            Some(tag) if !tag.is_empty() => tag.parse().map_err(|_| {
+                Diagnostic::error(
+                    &dir,
+                    format!("`date-locale = {tag}` is not a CLDR locale"),
+                )
+                .with_hint("write a BCP 47 tag such as en-GB, or remove the message")
+            })?,
+            _ => icu_locale.clone(),
+        };
+        let length = match plain_message(&bundle, "date-length").as_deref() {
+            None | Some("long") => YMD::long(),
+            Some("medium") => YMD::medium(),
+            Some("short") => YMD::short(),
+            Some(other) => {
+                return Err(Diagnostic::error(
+                    &dir,
+                    format!("`date-length = {other}` is none of long, medium, short"),
+                )
+                .into())
+            }
+        };
+        let date = DateTimeFormatter::try_new((&date_locale).into(), length)
             .map_err(|e| Diagnostic::error(&dir, format!("no CLDR date data for `{lang}`: {e}")))?;
         let locale = Locale {
             lang: lang.to_string(),
@@ -498,8 +523,10 @@ impl<'a> Localizer<'a> {
         self.number(value, needed_decimals(value, max_decimals), signed)
     }
 
-    /// A long date in CLDR form: `18 tháng 1, 2024`, `January 18, 2024`, `2024年1月18日`.
+    /// A date as the language's press writes it, from CLDR: `18/01/2024`, `18 January 2024`,
+    /// `2024年1月18日`, `18. januar 2024` (see `date-locale` and `date-length`).
     pub fn date(&self, date: Date) -> String {
+
         match icu_calendar::Date::try_new_iso(date.year, date.month, date.day) {
             Ok(d) => self.locale.date.format(&d).to_string(),
             Err(_) => date.to_string(),
