@@ -399,3 +399,111 @@ fn a_draft_says_so_and_asks_not_to_be_indexed() {
     let sitemap = fs::read_to_string(published.out.join("sitemap.xml")).expect("sitemap");
     assert!(sitemap.contains(SLUG));
 }
+
+/// A national report whose money is in dollars, and a survey share of respondents.
+fn national_report_in_dollars(site: &Path) {
+    edit(
+        site,
+        "content/indicators.yaml",
+        "units:\n",
+        "units:\n  usd: {kind: money, currency: USD}\n  pct-respondents: {kind: share, of: respondents}\n",
+    );
+    let catalogue = site.join("content/indicators.yaml");
+    let mut text = fs::read_to_string(&catalogue).expect("read");
+    text.push_str("  hi-satisfaction: {unit: pct-respondents, group: health-insurance}\n");
+    text.push_str("  fdi-contributions: {unit: usd, group: finance}\n");
+    fs::write(&catalogue, text).expect("write");
+    for (lang, label) in [
+        ("vi", "Mức độ hài lòng của người tham gia bảo hiểm y tế"),
+        ("en", "Satisfaction of health insurance participants"),
+        ("zh", "医保参保人满意度"),
+        ("nb", "Tilfredshet blant de helseforsikrede"),
+    ] {
+        let file = site.join(format!("locales/{lang}/indicators.ftl"));
+        let mut text = fs::read_to_string(&file).expect("read");
+        text.push_str(&format!("indicator-hi-satisfaction = {label}\n"));
+        text.push_str("indicator-fdi-contributions = FDI\n");
+        fs::write(&file, text).expect("write");
+    }
+    let data = site.join("content/data/viet-nam");
+    fs::create_dir_all(&data).expect("mkdir");
+    fs::write(
+        data.join("2022.yaml"),
+        "results:\n  revenue: 500000000000000\n  fdi-contributions: 1000000000\n",
+    )
+    .expect("write 2022");
+    fs::write(
+        data.join("2023.yaml"),
+        "as-of: 2023-12-31\nresults:\n  revenue: {value: 21400000000, currency: USD}\n  \
+         hi-satisfaction: {value: 85, qualifier: over}\n  fdi-contributions: 2500000000\n\
+         targets:\n  revenue: 520000000000000\n",
+    )
+    .expect("write 2023");
+    let bulletin = site.join("content/bulletins/2024-01-20-viet-nam");
+    fs::create_dir_all(&bulletin).expect("mkdir");
+    fs::write(
+        bulletin.join("bulletin.yaml"),
+        "region: viet-nam\ndate: 2024-01-20\nresults-year: 2023\n",
+    )
+    .expect("write bulletin");
+    for lang in ["vi", "en", "zh", "nb"] {
+        fs::write(
+            bulletin.join(format!("{lang}.md")),
+            "---\ntitle: \"2023\"\n---\n\n{{ fig(id=\"revenue\") }}; \
+             {{ fig(id=\"hi-satisfaction\") }}; {{ fig(id=\"fdi-contributions\", of=\"change\") }}.\n",
+        )
+        .expect("write narrative");
+    }
+}
+
+#[test]
+fn money_reads_in_its_currency_and_a_survey_share_as_a_share_of_respondents() {
+    let built = Built::new(national_report_in_dollars);
+    for (lang, revenue, satisfied, change) in [
+        ("vi", "21,4\u{a0}tỷ USD", "hơn 85%", "+1,5\u{a0}tỷ USD"),
+        ("en", "21.4 billion USD", "over 85%", "+1.5 billion USD"),
+        ("zh", "214亿美元", "超过85%", "+15亿美元"),
+        (
+            "nb",
+            "21,4\u{a0}milliarder dollar",
+            "over 85\u{a0}%",
+            "+1,5\u{a0}milliarder dollar",
+        ),
+    ] {
+        let path = built
+            .out
+            .join(format!("{lang}/bulletins/2024-01-20-viet-nam/index.html"));
+        let page = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for expected in [revenue, satisfied, change] {
+            assert!(page.contains(expected), "{lang}: no `{expected}`");
+        }
+    }
+    let csv = fs::read_to_string(built.out.join("en/bulletins/2024-01-20-viet-nam/data.csv"))
+        .expect("csv");
+    let header = csv.lines().next().expect("header");
+    assert!(header.contains("unit,unit_label,currency,"), "{header}");
+    let revenue = csv
+        .lines()
+        .find(|l| l.starts_with("revenue,") && l.contains(",2023,"))
+        .expect("a revenue row");
+    assert!(
+        revenue.contains(",vnd,Vietnamese đồng (VND),USD,2023,"),
+        "{revenue}"
+    );
+    // The target is in đồng: neither change (2022 in đồng) nor share of target is computed.
+    assert!(
+        revenue.contains(",21400000000,exact,,520000000000000,,,,result:data target:data,"),
+        "{revenue}"
+    );
+    let satisfaction = csv
+        .lines()
+        .find(|l| l.starts_with("hi-satisfaction,"))
+        .expect("a satisfaction row");
+    assert!(
+        satisfaction.contains(",pct-respondents,% of respondents,,2023,"),
+        "{satisfaction}"
+    );
+    let json = fs::read_to_string(built.out.join("en/bulletins/2024-01-20-viet-nam/data.json"))
+        .expect("json");
+    assert!(json.contains("\"currency\": \"USD\""), "{json}");
+}

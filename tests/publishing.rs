@@ -591,6 +591,8 @@ fn csv_and_json_downloads_hold_the_data_in_every_language() {
                     "indicator",
                     "label",
                     "unit",
+                    "unit_label",
+                    "currency",
                     "year",
                     "period",
                     "as_of",
@@ -608,8 +610,12 @@ fn csv_and_json_downloads_hold_the_data_in_every_language() {
             let mut from_csv = BTreeMap::new();
             for record in reader.records() {
                 let record = record.expect("a record");
-                let year: i32 = record[3].parse().expect("year");
-                for (kind, column) in [("results", 6), ("targets", 9)] {
+                let year: i32 = record[5].parse().expect("year");
+                // Money says its currency; nothing else has one.
+                let money = record[2] == *"vnd";
+                assert_eq!(&record[4], if money { "VND" } else { "" }, "{folder}");
+                assert!(!record[3].is_empty() && !record[3].starts_with("unit-"));
+                for (kind, column) in [("results", 8), ("targets", 11)] {
                     if !record[column].is_empty() {
                         // Machine-readable: a dot before decimals, no grouping.
                         assert!(

@@ -31,3 +31,17 @@ indicator-ui-benefit-cashless-share = Unemployment benefits paid into personal a
 indicator-hi-visits = Medical visits paid by health insurance
 indicator-hi-treated-people = People whose treatment health insurance paid
 indicator-hi-treatment-costs = Medical costs paid by health insurance
+
+## Units, as the downloads name them beside each figure.
+
+unit-people = people
+unit-cases = cases
+unit-visits = visits
+unit-units = employers and other units
+unit-vnd = Vietnamese đồng (VND)
+unit-usd = US dollars (USD)
+unit-pct-population = % of the population
+unit-pct-labour-force = % of the labour force
+unit-pct-receivables = % of contributions receivable
+unit-pct-recipients = % of recipients
+unit-pct-respondents = % of respondents

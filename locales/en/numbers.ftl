@@ -15,11 +15,15 @@ count = { $scale ->
    *[e0] { $num }
 }
 
-# An amount of đồng; $scale and $n as for count.
+# An amount of money; $scale and $n as for count, $currency its ISO 4217 code (VND, USD …).
 money = { $scale ->
-    [e9] { $num } billion VND
-   *[e0] { $num } VND
+    [e9] { $num } billion { currency-name }
+   *[e0] { $num } { currency-name }
 }
+
+# A currency after an amount, by its ISO 4217 code $currency: English business writing
+# uses the code itself.
+currency-name = { $currency }
 
 percent = { $num }%
 

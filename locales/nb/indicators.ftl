@@ -31,3 +31,17 @@ indicator-ui-benefit-cashless-share = Arbeidsledighetsytelser utbetalt til perso
 indicator-hi-visits = Legebesøk betalt av helseforsikringen
 indicator-hi-treated-people = Personer som har fått behandling betalt av helseforsikringen
 indicator-hi-treatment-costs = Behandlingskostnader betalt av helseforsikringen
+
+## Enheter, slik nedlastingene oppgir dem ved hvert tall.
+
+unit-people = personer
+unit-cases = tilfeller
+unit-visits = behandlingsbesøk
+unit-units = arbeidsgivere og andre enheter
+unit-vnd = vietnamesiske dong (VND)
+unit-usd = amerikanske dollar (USD)
+unit-pct-population = % av befolkningen
+unit-pct-labour-force = % av arbeidsstyrken
+unit-pct-receivables = % av innbetalingene som skulle inn
+unit-pct-recipients = % av mottakerne
+unit-pct-respondents = % av de spurte

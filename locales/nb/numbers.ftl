@@ -20,17 +20,26 @@ count = { $scale ->
    *[e0] { $num }
 }
 
-# Et beløp i đồng.
+# Et beløp; $currency er ISO 4217-koden (VND, USD …).
 money = { $scale ->
     [e9] { $n ->
-        [one] { $num } milliard dong
-       *[other] { $num } milliarder dong
+        [one] { $num } milliard { currency-name }
+       *[other] { $num } milliarder { currency-name }
     }
     [e12] { $n ->
-        [one] { $num } billion dong
-       *[other] { $num } billioner dong
+        [one] { $num } billion { currency-name }
+       *[other] { $num } billioner { currency-name }
     }
-   *[e0] { $num } dong
+   *[e0] { $num } { currency-name }
+}
+
+# Valutaens navn etter et beløp, etter ISO 4217-koden $currency; valutaer uten norsk navn
+# skrives med koden.
+currency-name = { $currency ->
+    [VND] dong
+    [USD] dollar
+    [EUR] euro
+   *[other] { $currency }
 }
 
 percent = { $num } %

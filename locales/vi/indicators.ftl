@@ -31,3 +31,17 @@ indicator-ui-benefit-cashless-share = Tỷ lệ chi trả trợ cấp thất ngh
 indicator-hi-visits = Lượt khám chữa bệnh bảo hiểm y tế
 indicator-hi-treated-people = Người khám chữa bệnh được bảo hiểm y tế chi trả
 indicator-hi-treatment-costs = Chi phí khám chữa bệnh do quỹ bảo hiểm y tế chi trả
+
+## Đơn vị tính, như các tệp tải về ghi bên cạnh mỗi số liệu.
+
+unit-people = người
+unit-cases = lượt
+unit-visits = lượt khám chữa bệnh
+unit-units = đơn vị
+unit-vnd = đồng (VND)
+unit-usd = đô la Mỹ (USD)
+unit-pct-population = % dân số
+unit-pct-labour-force = % lực lượng lao động
+unit-pct-receivables = % số phải thu
+unit-pct-recipients = % số người hưởng
+unit-pct-respondents = % số người được khảo sát

@@ -14,10 +14,17 @@ count = { $scale ->
    *[e0] { $num }
 }
 
-# Một số tiền tính bằng đồng.
+# Một số tiền; $currency là mã ISO 4217 (VND, USD …).
 money = { $scale ->
-    [e9] { $num } tỷ đồng
-   *[e0] { $num } đồng
+    [e9] { $num } tỷ { currency-name }
+   *[e0] { $num } { currency-name }
+}
+
+# Tên loại tiền sau số tiền, theo mã ISO 4217 $currency: đồng viết bằng chữ, các loại tiền
+# khác viết bằng mã, như báo chí vẫn viết ("21,4 tỷ USD").
+currency-name = { $currency ->
+    [VND] đồng
+   *[other] { $currency }
 }
 
 percent = { $num }%

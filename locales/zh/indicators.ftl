@@ -31,3 +31,17 @@ indicator-ui-benefit-cashless-share = 失业保险金通过个人账户发放比
 indicator-hi-visits = 医疗保险支付的就诊人次
 indicator-hi-treated-people = 由医疗保险支付治疗费用的人数
 indicator-hi-treatment-costs = 医疗保险支付的医疗费用
+
+## 计量单位，下载文件中列于各数字旁。
+
+unit-people = 人
+unit-cases = 人次
+unit-visits = 就诊人次
+unit-units = 家单位
+unit-vnd = 越南盾（VND）
+unit-usd = 美元（USD）
+unit-pct-population = 占人口的百分比
+unit-pct-labour-force = 占劳动力的百分比
+unit-pct-receivables = 占应收款的百分比
+unit-pct-recipients = 占领取人数的百分比
+unit-pct-respondents = 占受访者的百分比

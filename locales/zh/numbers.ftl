@@ -14,10 +14,18 @@ count = { $scale ->
    *[e0] { $num }
 }
 
-# 以越南盾计的金额。
+# 金额；$currency 为 ISO 4217 货币代码（VND、USD 等）。
 money = { $scale ->
-    [e8] { $num }亿越南盾
-   *[e0] { $num }越南盾
+    [e8] { $num }亿{ currency-name }
+   *[e0] { $num }{ currency-name }
+}
+
+# 金额后的货币名称，按 ISO 4217 代码 $currency；没有中文名称的货币写代码。
+currency-name = { $currency ->
+    [VND] 越南盾
+    [USD] 美元
+    [EUR] 欧元
+   *[other] { $currency }
 }
 
 percent = { $num }%

@@ -175,10 +175,10 @@ fn stated_figures(content: &Content, figures: &Figures) -> Diagnostics {
     for (region, years) in &content.years {
         for (year, region_year) in years {
             for (id, stated) in region_year.data.stated.iter() {
-                let Some(indicator) = content.catalogue.indicators.get(id) else {
+                let Some(unit) = content.catalogue.unit_of(id) else {
                     continue;
                 };
-                let share = indicator.unit.is_share();
+                let share = unit.is_share();
                 let get = |y: i32| figures.get(region, y, id);
                 let bounds = |v: Option<Value>| v.and_then(|v| Bounds::of(&v, share));
                 let result = bounds(get(*year).and_then(|f| f.result.computed));
@@ -396,6 +396,16 @@ fn identities(content: &Content, figures: &Figures) -> Diagnostics {
                 let data = &region_year.data;
                 let targets = data.primary_targets();
                 for (section, values) in [("results", &*data.results), ("targets", &targets)] {
+                    // Members given in different currencies are not summed (nor derived).
+                    let currencies: BTreeSet<_> = members()
+                        .filter_map(|id| {
+                            let figure = values.get(id)?;
+                            content.catalogue.figure_currency(id, figure)
+                        })
+                        .collect();
+                    if currencies.len() > 1 {
+                        continue;
+                    }
                     let Some(total) = exact(values, &identity.total) else {
                         continue;
                     };
@@ -442,6 +452,13 @@ fn identities(content: &Content, figures: &Figures) -> Diagnostics {
                 let Some(changes) = members().map(change).collect::<Option<Vec<f64>>>() else {
                     continue;
                 };
+                // Changes in different currencies do not add up.
+                let currencies: BTreeSet<_> = members()
+                    .filter_map(|id| figures.get(region, *year, id)?.change.shown()?.currency)
+                    .collect();
+                if currencies.len() > 1 {
+                    continue;
+                }
                 let (total, parts) = (changes[0], &changes[1..]);
                 let sum: f64 = parts.iter().sum();
                 if close(total, sum) {

@@ -161,43 +161,127 @@ pub struct Region {
     pub border_changes: Vec<BorderChange>,
 }
 
-/// What a figure counts or measures; decides formatting and which checks apply.
+/// What kind of quantity a unit measures: decides which checks apply and how figures read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    People,
-    Cases,
-    Visits,
-    Units,
-    Vnd,
-    PctPopulation,
-    PctLabourForce,
-    PctReceivables,
-    PctRecipients,
+pub enum UnitKind {
+    /// People, cases, visits …: whole numbers, never negative.
+    Count,
+    /// An amount in a currency: whole numbers of its smallest common unit, never negative.
+    Money,
+    /// A share of a whole, 0–100, whose changes are percentage points.
+    Share,
+}
+
+impl UnitKind {
+    pub fn is_share(self) -> bool {
+        self == UnitKind::Share
+    }
+}
+
+/// What a unit's figures are to charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitChart {
+    /// A rate the result-vs-target chart shows against its target (coverage of the
+    /// population or of the labour force), where a higher share is the goal.
+    Rate,
+}
+
+/// A unit declared under `units:` in `indicators.yaml`, e.g.
+/// `pct-respondents: {kind: share, of: respondents}` or `usd: {kind: money, currency: USD}`;
+/// its label is the Fluent message `unit-<id>`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Unit {
+    pub kind: UnitKind,
+    /// For a share, the whole it is a share of: `population`, `labour-force`, `respondents` …
+    pub of: Option<String>,
+    /// For money, the currency (ISO 4217); đồng when not given.
+    pub currency: Option<Currency>,
+    pub chart: Option<UnitChart>,
 }
 
 impl Unit {
-    /// A share of a whole, 0–100, whose changes are percentage points.
-    pub fn is_share(self) -> bool {
-        matches!(
-            self,
-            Unit::PctPopulation | Unit::PctLabourForce | Unit::PctReceivables | Unit::PctRecipients
-        )
+    pub fn is_share(&self) -> bool {
+        self.kind.is_share()
     }
 
-    pub fn is_money(self) -> bool {
-        self == Unit::Vnd
+    pub fn is_money(&self) -> bool {
+        self.kind == UnitKind::Money
     }
 
-    pub fn is_count(self) -> bool {
-        !self.is_share() && !self.is_money()
+    /// The currency of the unit's figures, for money: its own, else đồng.
+    pub fn currency(&self) -> Option<Currency> {
+        self.is_money()
+            .then(|| self.currency.unwrap_or(Currency::VND))
+    }
+}
+
+/// An ISO 4217 currency code: three capital letters (`VND`, `USD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The đồng: money without a declared currency is in đồng.
+    pub const VND: Currency = Currency(*b"VND");
+
+    pub fn parse(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_uppercase)
+            .then_some(Currency(bytes))
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("three ASCII capitals, checked by `parse`")
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A visitor, as for `Date`: the error then carries the code's position.
+        struct CurrencyVisitor;
+
+        impl Visitor<'_> for CurrencyVisitor {
+            type Value = Currency;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an ISO 4217 currency code such as USD")
+            }
+
+            fn visit_str<E: de::Error>(self, code: &str) -> Result<Currency, E> {
+                Currency::parse(code).ok_or_else(|| {
+                    E::custom(format!(
+                        "`{code}` is not an ISO 4217 currency code: write its three capital \
+                         letters, such as VND, USD or EUR"
+                    ))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(CurrencyVisitor)
     }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Indicator {
-    pub unit: Unit,
+    /// A unit id declared under `units:`.
+    pub unit: String,
     pub group: String,
 }
 
@@ -221,11 +305,39 @@ pub struct Ratio {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Catalogue {
+    /// The units indicators are measured in, by id.
+    #[serde(default)]
+    pub units: UniqueMap<String, Unit>,
     pub indicators: UniqueMap<String, Indicator>,
     #[serde(default)]
     pub identities: Vec<Identity>,
     #[serde(default)]
     pub ratios: Vec<Ratio>,
+}
+
+impl Catalogue {
+    /// The declared unit of an indicator; None for an unknown indicator or unit.
+    pub fn unit_of(&self, indicator: &str) -> Option<&Unit> {
+        self.units.get(&self.indicators.get(indicator)?.unit)
+    }
+
+    /// The kind of an indicator's figures; a count when unknown (validation refuses that).
+    pub fn kind_of(&self, indicator: &str) -> UnitKind {
+        self.unit_of(indicator).map_or(UnitKind::Count, |u| u.kind)
+    }
+
+    /// The currency of an indicator's money, as its unit declares it (đồng by default); a
+    /// figure may give another.
+    pub fn currency_of(&self, indicator: &str) -> Option<Currency> {
+        self.unit_of(indicator).and_then(Unit::currency)
+    }
+
+    /// The currency a figure of `indicator` is in: its own, else its unit's. None for figures
+    /// that are not money.
+    pub fn figure_currency(&self, indicator: &str, figure: &Figure) -> Option<Currency> {
+        let default = self.currency_of(indicator)?;
+        Some(figure.currency.unwrap_or(default))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
@@ -318,6 +430,8 @@ pub struct Figure {
     /// The power of ten the source rounded to, without a hedge ("92.45 million people" is
     /// `rounded-to: 10000`): pages show it scaled to that precision, `check` compares within it.
     pub rounded_to: Option<f64>,
+    /// For money, a currency other than the unit's (`currency: USD`).
+    pub currency: Option<Currency>,
     /// Where this figure comes from, when not (only) from its file's `sources`: a web address
     /// or the id of a source of `content/site.yaml` (a resolution, a decision, a plan).
     pub source: Option<String>,
@@ -333,6 +447,7 @@ impl Figure {
             qualifier: Qualifier::Exact,
             period: None,
             rounded_to: None,
+            currency: None,
             source: None,
             by: None,
         }
@@ -490,6 +605,7 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut qualifier = None;
                 let mut period = None;
                 let mut rounded_to: Option<f64> = None;
+                let mut currency = None;
                 let mut source: Option<String> = None;
                 let mut by: Option<i32> = None;
                 while let Some(key) = map.next_key::<String>()? {
@@ -503,6 +619,8 @@ impl<'de> Deserialize<'de> for Figure {
                         "period" => period = Some(map.next_value::<Period>()?),
                         "rounded-to" if rounded_to.is_some() => return Err(duplicate()),
                         "rounded-to" => rounded_to = Some(map.next_value::<f64>()?),
+                        "currency" if currency.is_some() => return Err(duplicate()),
+                        "currency" => currency = Some(map.next_value::<Currency>()?),
                         "source" if source.is_some() => return Err(duplicate()),
                         "source" => source = Some(map.next_value::<String>()?),
                         "by" if by.is_some() => return Err(duplicate()),
@@ -510,7 +628,15 @@ impl<'de> Deserialize<'de> for Figure {
                         other => {
                             return Err(de::Error::unknown_field(
                                 other,
-                                &["value", "qualifier", "period", "rounded-to", "source", "by"],
+                                &[
+                                    "value",
+                                    "qualifier",
+                                    "period",
+                                    "rounded-to",
+                                    "currency",
+                                    "source",
+                                    "by",
+                                ],
                             ))
                         }
                     }
@@ -519,6 +645,7 @@ impl<'de> Deserialize<'de> for Figure {
                 let mut figure = number(value);
                 figure.qualifier = qualifier.unwrap_or_default();
                 figure.period = period;
+                figure.currency = currency;
                 figure.source = source;
                 figure.by = by;
                 if let Some(step) = rounded_to {

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::content::{
-    is_slug, BorderChangeKind, Catalogue, Content, Date, Figure, Indicator, Period, Qualifier,
-    Region, RegionYear, Stated, YearData,
+    is_slug, BorderChangeKind, Catalogue, Content, Currency, Date, Figure, Period, Qualifier,
+    Region, RegionYear, Stated, Unit, YearData,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -34,16 +34,19 @@ pub struct Value {
     pub origin: Origin,
     /// The power of ten the source rounded to without saying so (`rounded-to`).
     pub rounded_to: Option<f64>,
+    /// For an amount of money, its currency; None for counts, shares and percentages.
+    pub currency: Option<Currency>,
 }
 
 impl Value {
-    fn data(f: &Figure) -> Value {
+    fn data(f: &Figure, currency: Option<Currency>) -> Value {
         Value {
             value: f.value,
             decimals: f.decimals,
             qualifier: f.qualifier,
             origin: Origin::Data,
             rounded_to: f.rounded_to,
+            currency,
         }
     }
 
@@ -54,6 +57,7 @@ impl Value {
             qualifier: Qualifier::Exact,
             origin: Origin::Computed,
             rounded_to: None,
+            currency: None,
         }
     }
 
@@ -64,7 +68,13 @@ impl Value {
             qualifier: Qualifier::Exact,
             origin: Origin::Stated,
             rounded_to: None,
+            currency: None,
         }
+    }
+
+    /// The same number, as an amount in `currency` (None: not money).
+    fn in_currency(self, currency: Option<Currency>) -> Value {
+        Value { currency, ..self }
     }
 
     pub fn is_exact(&self) -> bool {
@@ -122,9 +132,18 @@ pub struct TargetFigure {
 }
 
 impl TargetFigure {
-    fn of(target: &Figure, result: Option<Value>, share: bool) -> TargetFigure {
-        let goal = Value::data(target);
-        let exact = result.filter(Value::is_exact).filter(|_| goal.is_exact());
+    /// A target in `currency` (for money) against the year's result; nothing is computed
+    /// between a result and a target in different currencies.
+    fn of(
+        target: &Figure,
+        currency: Option<Currency>,
+        result: Option<Value>,
+        share: bool,
+    ) -> TargetFigure {
+        let goal = Value::data(target, currency);
+        let exact = result
+            .filter(Value::is_exact)
+            .filter(|now| goal.is_exact() && now.currency == goal.currency);
         TargetFigure {
             target: goal,
             source: target.source.clone(),
@@ -134,6 +153,7 @@ impl TargetFigure {
                 .map(|now| Value::computed(now.value / goal.value * 100.0, 2)),
             gap_to_target: exact.map(|now| {
                 Value::computed(now.value - goal.value, now.decimals.max(goal.decimals))
+                    .in_currency(currency)
             }),
         }
     }
@@ -474,14 +494,133 @@ fn parent_cycle<'a>(id: &'a str, regions: &'a BTreeMap<String, Region>) -> Optio
     None
 }
 
+/// What a declared unit must say for its kind: a share its whole, money only a currency, a
+/// rate for charts only a share.
+fn validate_units(catalogue: &Catalogue, content: &Content, problems: &mut Diagnostics) {
+    let file = &content.catalogue_file;
+    for (id, unit) in catalogue.units.iter() {
+        if !is_slug(id) {
+            problems.push(file.error_at(&["units", id], format!("`{id}` is not a valid unit id")));
+        }
+        if unit.is_share() && unit.of.is_none() {
+            problems.push(
+                file.error_at(
+                    &["units", id],
+                    format!("the share `{id}` does not say what it is a share of"),
+                )
+                .with_hint(format!(
+                    "add the whole, e.g. `{id}: {{kind: share, of: respondents}}` (population, \
+                     labour-force, receivables, recipients, respondents …)"
+                )),
+            );
+        }
+        // (key, given where its kind has no use for it, what it belongs to, the kind it needs)
+        let misplaced = [
+            (
+                "of",
+                unit.of.is_some() && !unit.is_share(),
+                "only a share is of a whole",
+                "share",
+            ),
+            (
+                "currency",
+                unit.currency.is_some() && !unit.is_money(),
+                "only money has a currency",
+                "money",
+            ),
+            (
+                "chart",
+                unit.chart.is_some() && !unit.is_share(),
+                "only a share is a rate",
+                "share",
+            ),
+        ];
+        for (key, _, why, kind) in misplaced.into_iter().filter(|m| m.1) {
+            problems.push(
+                file.error_at(
+                    &["units", id, key],
+                    format!("`{id}` has `{key}`, but {why}"),
+                )
+                .with_hint(format!("remove `{key}`, or declare `kind: {kind}`")),
+            );
+        }
+    }
+}
+
+/// The money among an identity's or ratio's `members` with its declared currency (`revenue`
+/// in VND), when they are in more than one: money is never summed or divided across currencies.
+fn mixed_currencies(catalogue: &Catalogue, members: &[&String]) -> Option<Vec<String>> {
+    let currencies: BTreeSet<Currency> = members
+        .iter()
+        .filter_map(|id| catalogue.currency_of(id))
+        .collect();
+    (currencies.len() > 1).then(|| {
+        members
+            .iter()
+            .filter_map(|id| catalogue.currency_of(id).map(|c| format!("`{id}` in {c}")))
+            .collect()
+    })
+}
+
 fn validate_catalogue(catalogue: &Catalogue, content: &Content, problems: &mut Diagnostics) {
     let file = &content.catalogue_file;
-    for id in catalogue.indicators.keys() {
+    validate_units(catalogue, content, problems);
+    for (id, indicator) in catalogue.indicators.iter() {
         if !is_slug(id) {
             problems.push(file.error_at(
                 &["indicators", id],
                 format!("`{id}` is not a valid indicator id"),
             ));
+        }
+        if !catalogue.units.contains_key(&indicator.unit) {
+            problems.push(
+                file.error_at(
+                    &["indicators", id, "unit"],
+                    format!("`{id}` has the unknown unit `{}`", indicator.unit),
+                )
+                .with_hint(suggest(
+                    &indicator.unit,
+                    catalogue.units.keys(),
+                    "declare it under `units:` in content/indicators.yaml (with its kind and a \
+                     Fluent label `unit-<id>`), or use one of: ",
+                )),
+            );
+        }
+    }
+    for identity in &catalogue.identities {
+        let members: Vec<&String> = std::iter::once(&identity.total)
+            .chain(&identity.parts)
+            .collect();
+        if let Some(mixed) = mixed_currencies(catalogue, &members) {
+            problems.push(
+                file.error_at(
+                    &["identities"],
+                    format!(
+                        "the identity of `{}` mixes currencies: {}",
+                        identity.total,
+                        mixed.join(", ")
+                    ),
+                )
+                .with_hint(
+                    "money is never summed across currencies: give every member of an identity \
+                     a unit of the same currency",
+                ),
+            );
+        }
+    }
+    for ratio in &catalogue.ratios {
+        if let Some(mixed) = mixed_currencies(catalogue, &[&ratio.part, &ratio.whole]) {
+            problems.push(
+                file.error_at(
+                    &["ratios"],
+                    format!(
+                        "the ratio of `{}` divides money in different currencies: {}",
+                        ratio.share,
+                        mixed.join(", ")
+                    ),
+                )
+                .with_hint("give `part` and `whole` units of the same currency"),
+            );
         }
     }
     let check = |id: &str, key: &str, problems: &mut Diagnostics| {
@@ -589,8 +728,12 @@ fn validate_year(
         .map(|(id, f)| ("results", id, f))
         .chain(targets.map(|(id, t)| ("targets", id, t)))
     {
-        let Some(indicator) = catalogue.indicators.get(id) else {
+        if !catalogue.indicators.contains_key(id) {
             problems.push(unknown_indicator(region_year, section, id, catalogue));
+            continue;
+        }
+        // An unknown unit is the catalogue's error, reported there.
+        let Some(unit) = catalogue.unit_of(id) else {
             continue;
         };
         for (i, figure) in figures.iter().enumerate() {
@@ -601,8 +744,19 @@ fn validate_year(
             } else {
                 vec![section, id]
             };
-            if let Some(message) = figure_problem(indicator, figure) {
+            if let Some(message) = figure_problem(unit, figure) {
                 problems.push(file.error_at(&at, format!("`{id}`: {message}")));
+            }
+            if figure.currency.is_some() && !unit.is_money() {
+                let mut at = at.clone();
+                at.push("currency");
+                problems.push(
+                    file.error_at(
+                        &at,
+                        format!("`{id}` is no amount of money and has no currency"),
+                    )
+                    .with_hint("remove `currency`"),
+                );
             }
             if let Some(source) = &figure.source {
                 if let Some(problem) = source_problem(source, sources) {
@@ -753,7 +907,7 @@ fn stated_values(stated: &Stated) -> Vec<(&'static str, f64)> {
 }
 
 /// What is wrong with a figure given its indicator's unit, if anything.
-fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
+fn figure_problem(unit: &Unit, figure: &Figure) -> Option<String> {
     let v = figure.value;
     if v.abs() > MAX_FIGURE {
         // `{v:e}`: 1e300 written out in full would fill the terminal.
@@ -762,19 +916,24 @@ fn figure_problem(indicator: &Indicator, figure: &Figure) -> Option<String> {
             crate::content::LARGER_THAN_ANY_FIGURE
         ));
     }
-    if indicator.unit.is_share() && !(0.0..=100.0).contains(&v) {
+    if unit.is_share() && !(0.0..=100.0).contains(&v) {
         return Some(format!(
             "{v} is a share of a whole and must lie between 0 and 100"
         ));
     }
-    if !indicator.unit.is_share() && v < 0.0 {
+    if !unit.is_share() && v < 0.0 {
         return Some(format!("{v} is negative; a count or an amount cannot be"));
     }
-    if !indicator.unit.is_share() && v.fract() != 0.0 {
-        let what = if indicator.unit.is_money() {
-            "money is stored in đồng as a whole number (8873.3 billion is 8873300000000)"
-        } else {
-            "a count is a whole number"
+    if !unit.is_share() && v.fract() != 0.0 {
+        let what = match figure.currency.or(unit.currency()) {
+            Some(Currency::VND) => {
+                "money is stored in đồng as a whole number (8873.3 billion is 8873300000000)"
+                    .to_string()
+            }
+            Some(currency) => format!(
+                "money is stored as a whole number of {currency} (21.4 billion is 21400000000)"
+            ),
+            None => "a count is a whole number".to_string(),
         };
         return Some(format!("{v}: {what}"));
     }
@@ -975,10 +1134,21 @@ pub fn span(now: (Value, Reach), then: (Value, Reach), share: bool) -> Result<Sp
             then_reach.describe()
         ));
     }
+    if now.currency != then.currency {
+        let name = |v: Value| {
+            v.currency
+                .map_or("no currency".to_string(), |c| c.to_string())
+        };
+        return Err(format!(
+            "money is never compared across currencies: one is in {}, the other in {}",
+            name(now),
+            name(then)
+        ));
+    }
     let decimals = now.decimals.max(then.decimals);
     let ratio = (!share && then.value > 0.0).then(|| now.value / then.value);
     Ok(Span {
-        change: Value::computed(now.value - then.value, decimals),
+        change: Value::computed(now.value - then.value, decimals).in_currency(now.currency),
         change_pct: ratio.map(|r| Value::computed((r - 1.0) * 100.0, 2)),
         times: ratio.map(|r| Value::computed(r, 2)),
     })
@@ -1020,7 +1190,7 @@ pub fn derive_region(
         ids.dedup();
         let mut indicators = BTreeMap::new();
         for id in ids {
-            let Some(indicator) = catalogue.indicators.get(id) else {
+            let Some(unit) = catalogue.unit_of(id) else {
                 continue;
             };
             let stated = data.stated.get(id).cloned().unwrap_or_default();
@@ -1030,21 +1200,24 @@ pub fn derive_region(
                 .filter(|(_, before)| *before == reach(id))
                 .map(|(value, _)| *value);
             let mut figure = derive_indicator(
-                indicator,
+                unit,
                 results.get(id).copied(),
                 targets.get(id).copied(),
                 comparable,
                 &stated,
                 period_of(data, id),
             );
-            let share = indicator.unit.is_share();
+            let share = unit.is_share();
             figure.targets = data
                 .targets
                 .get(id)
                 .map(|list| {
                     list.0
                         .iter()
-                        .map(|t| TargetFigure::of(t, results.get(id).copied(), share))
+                        .map(|t| {
+                            let currency = catalogue.figure_currency(id, t);
+                            TargetFigure::of(t, currency, results.get(id).copied(), share)
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -1073,17 +1246,37 @@ pub fn period_of(data: &YearData, id: &str) -> Period {
 
 /// A year's figures as typed, completed by the identities and ratios of the catalogue.
 fn completed(catalogue: &Catalogue, figures: &BTreeMap<String, Figure>) -> BTreeMap<String, Value> {
-    let mut values = base_values(figures);
+    let mut values = base_values(catalogue, figures);
     apply_identities(catalogue, &mut values);
     apply_ratios(catalogue, &mut values);
     values
 }
 
-fn base_values(figures: &BTreeMap<String, Figure>) -> BTreeMap<String, Value> {
+fn base_values(
+    catalogue: &Catalogue,
+    figures: &BTreeMap<String, Figure>,
+) -> BTreeMap<String, Value> {
     figures
         .iter()
-        .map(|(id, f)| (id.clone(), Value::data(f)))
+        .map(|(id, f)| (id.clone(), Value::data(f, catalogue.figure_currency(id, f))))
         .collect()
+}
+
+/// The one currency of `ids`' values present (None: not money), or `Err` when they are in
+/// several: money is never summed, divided or compared across currencies.
+fn one_currency<'a>(
+    values: &BTreeMap<String, Value>,
+    ids: impl IntoIterator<Item = &'a String>,
+) -> Result<Option<Currency>, ()> {
+    let currencies: BTreeSet<Option<Currency>> = ids
+        .into_iter()
+        .filter_map(|id| values.get(id).map(|v| v.currency))
+        .collect();
+    match currencies.len() {
+        0 => Ok(None),
+        1 => Ok(currencies.into_iter().next().flatten()),
+        _ => Err(()),
+    }
 }
 
 /// Fills one missing member of `total = parts…` from the others, when all of them are exact.
@@ -1092,13 +1285,19 @@ fn apply_identities(catalogue: &Catalogue, values: &mut BTreeMap<String, Value>)
         let exact = |id: &String, values: &BTreeMap<String, Value>| {
             values.get(id).filter(|v| v.is_exact()).map(|v| v.value)
         };
+        // A year whose figures give its members in different currencies: nothing is summed.
+        let members = std::iter::once(&identity.total).chain(&identity.parts);
+        let Ok(currency) = one_currency(values, members) else {
+            continue;
+        };
         let parts: Vec<Option<f64>> = identity.parts.iter().map(|p| exact(p, values)).collect();
         let total = exact(&identity.total, values);
         let missing_parts = parts.iter().filter(|p| p.is_none()).count();
         match (total, missing_parts) {
             (None, 0) if !values.contains_key(&identity.total) => {
                 let sum = parts.iter().flatten().sum();
-                values.insert(identity.total.clone(), Value::computed(sum, 0));
+                let total = Value::computed(sum, 0).in_currency(currency);
+                values.insert(identity.total.clone(), total);
             }
             (Some(total), 1) => {
                 let index = parts
@@ -1108,7 +1307,8 @@ fn apply_identities(catalogue: &Catalogue, values: &mut BTreeMap<String, Value>)
                 let id = &identity.parts[index];
                 if !values.contains_key(id) {
                     let rest: f64 = parts.iter().flatten().sum();
-                    values.insert(id.clone(), Value::computed(total - rest, 0));
+                    let part = Value::computed(total - rest, 0).in_currency(currency);
+                    values.insert(id.clone(), part);
                 }
             }
             _ => {}
@@ -1125,55 +1325,71 @@ fn apply_ratios(catalogue: &Catalogue, values: &mut BTreeMap<String, Value>) {
         let whole = values
             .get(&ratio.whole)
             .filter(|v| v.is_exact() && v.value > 0.0);
-        if let (Some(part), Some(whole)) = (part, whole) {
+        let alike = one_currency(values, [&ratio.part, &ratio.whole]).is_ok();
+        if let (Some(part), Some(whole), true) = (part, whole, alike) {
             let share = part.value / whole.value * 100.0;
             values.insert(ratio.share.clone(), Value::computed(share, 2));
         }
     }
 }
 
+/// An indicator's figures of a year. Changes, gaps and shares of target are computed only
+/// between figures in one currency: a result in dollars and a target in đồng compare nothing.
 fn derive_indicator(
-    indicator: &Indicator,
+    unit: &Unit,
     result: Option<Value>,
     target: Option<Value>,
     previous: Option<Value>,
     stated: &Stated,
     period: Period,
 ) -> IndicatorYear {
-    let share = indicator.unit.is_share();
+    let share = unit.is_share();
     let exact = |v: Option<Value>| v.filter(Value::is_exact);
+    // What the source states in the indicator's unit is in the currency of the figures it
+    // speaks of.
+    let currency = result.or(target).map_or(unit.currency(), |v| v.currency);
+    let stated_amount = |v: Option<f64>| v.map(|v| Value::stated(v).in_currency(currency));
     let mut figure = IndicatorYear {
         result: Derived {
             computed: result,
-            stated: stated.value.map(Value::stated),
+            stated: stated_amount(stated.value),
         },
         target: Derived {
             computed: target,
-            stated: stated.target.map(Value::stated),
+            stated: stated_amount(stated.target),
         },
         period,
         ..IndicatorYear::default()
     };
-    if let (Some(now), Some(before)) = (exact(result), exact(previous)) {
+    let alike = |a: &Value, b: &Value| a.currency == b.currency;
+    if let Some((now, before)) = exact(result)
+        .zip(exact(previous))
+        .filter(|(a, b)| alike(a, b))
+    {
         let decimals = now.decimals.max(before.decimals);
-        figure.change.computed = Some(Value::computed(now.value - before.value, decimals));
+        let change = Value::computed(now.value - before.value, decimals).in_currency(now.currency);
+        figure.change.computed = Some(change);
         if !share && before.value > 0.0 {
             let pct = (now.value - before.value) / before.value * 100.0;
             figure.change_pct.computed = Some(Value::computed(pct, 2));
         }
     }
-    if let (Some(now), Some(goal)) = (exact(result), exact(target)) {
+    if let Some((now, goal)) = exact(result)
+        .zip(exact(target))
+        .filter(|(a, b)| alike(a, b))
+    {
         let decimals = now.decimals.max(goal.decimals);
-        figure.gap_to_target.computed = Some(Value::computed(now.value - goal.value, decimals));
+        let gap = Value::computed(now.value - goal.value, decimals).in_currency(now.currency);
+        figure.gap_to_target.computed = Some(gap);
         if !share && goal.value > 0.0 {
             figure.share_of_target.computed =
                 Some(Value::computed(now.value / goal.value * 100.0, 2));
         }
     }
-    figure.change.stated = stated.change.map(Value::stated);
+    figure.change.stated = stated_amount(stated.change);
     figure.change_pct.stated = stated.change_pct.map(Value::stated);
     figure.share_of_target.stated = stated.share_of_target.map(Value::stated);
-    figure.gap_to_target.stated = stated.gap_to_target.map(Value::stated);
+    figure.gap_to_target.stated = stated_amount(stated.gap_to_target);
     figure.times_target.stated = stated.times_target.map(Value::stated);
     figure
 }
@@ -1181,13 +1397,19 @@ fn derive_indicator(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Unit;
+    use crate::content::UnitKind;
 
-    fn count() -> Indicator {
-        Indicator {
-            unit: Unit::People,
-            group: "g".into(),
+    fn unit(kind: UnitKind) -> Unit {
+        Unit {
+            kind,
+            of: (kind == UnitKind::Share).then(|| "population".to_string()),
+            currency: None,
+            chart: None,
         }
+    }
+
+    fn count() -> Unit {
+        unit(UnitKind::Count)
     }
 
     fn exact(v: f64, d: u8) -> Option<Value> {
@@ -1197,6 +1419,7 @@ mod tests {
             qualifier: Qualifier::Exact,
             origin: Origin::Data,
             rounded_to: None,
+            currency: None,
         })
     }
 
@@ -1246,10 +1469,7 @@ mod tests {
 
     #[test]
     fn shares_change_in_points_not_percent() {
-        let share = Indicator {
-            unit: Unit::PctPopulation,
-            group: "g".into(),
-        };
+        let share = unit(UnitKind::Share);
         let f = derive_indicator(
             &share,
             exact(93.0, 0),
@@ -1262,6 +1482,47 @@ mod tests {
         assert!(f.change_pct.shown().is_none());
         assert_eq!(f.gap_to_target.shown().unwrap().value, 0.5);
         assert!(f.share_of_target.shown().is_none());
+    }
+
+    #[test]
+    fn money_is_never_compared_across_currencies() {
+        let dollars = |v: f64| exact(v, 0).map(|v| v.in_currency(Currency::parse("USD")));
+        let dong = |v: f64| exact(v, 0).map(|v| v.in_currency(Some(Currency::VND)));
+        let money = unit(UnitKind::Money);
+        let f = derive_indicator(
+            &money,
+            dollars(21.4e9),
+            dong(520e12),
+            dong(500e12),
+            &Stated::default(),
+            Period::Year,
+        );
+        assert!(f.change.shown().is_none() && f.change_pct.shown().is_none());
+        assert!(f.gap_to_target.shown().is_none() && f.share_of_target.shown().is_none());
+        let f = derive_indicator(
+            &money,
+            dollars(21.4e9),
+            None,
+            dollars(20e9),
+            &Stated::default(),
+            Period::Year,
+        );
+        let change = f.change.shown().unwrap();
+        assert_eq!(
+            (change.value, change.currency),
+            (1.4e9, Currency::parse("USD"))
+        );
+
+        let mut values = BTreeMap::from([
+            ("part-a".to_string(), dollars(1e9).unwrap()),
+            ("part-b".to_string(), dong(2e9).unwrap()),
+        ]);
+        let catalogue: Catalogue = serde_yaml::from_str(
+            "indicators: {}\nidentities: [{total: total, parts: [part-a, part-b]}]\n",
+        )
+        .expect("catalogue");
+        apply_identities(&catalogue, &mut values);
+        assert!(!values.contains_key("total"), "summed across currencies");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use icu_decimal::DecimalFormatter;
 use icu_locale::{Direction, LocaleDirectionality};
 use unic_langid::LanguageIdentifier;
 
-use crate::content::{Date, Period, Qualifier, Unit};
+use crate::content::{Currency, Date, Period, Qualifier, UnitKind};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
 use crate::figures::Value;
 
@@ -560,17 +560,18 @@ impl<'a> Localizer<'a> {
         scales
     }
 
-    /// A figure of `unit` as a reader of this language expects it, qualifier included.
-    pub fn figure(&self, unit: Unit, value: &Value) -> Result<String, MissingMessage> {
-        self.figure_with(unit, value, false)
+    /// A figure of a unit of `kind` as a reader of this language expects it, qualifier
+    /// included; money in the value's currency (đồng when it names none).
+    pub fn figure(&self, kind: UnitKind, value: &Value) -> Result<String, MissingMessage> {
+        self.figure_with(kind, value, false)
     }
 
     /// A change: signed, in points for shares.
-    pub fn change(&self, unit: Unit, value: &Value) -> Result<String, MissingMessage> {
-        if unit.is_share() {
+    pub fn change(&self, kind: UnitKind, value: &Value) -> Result<String, MissingMessage> {
+        if kind == UnitKind::Share {
             self.points(value, true)
         } else {
-            self.figure_with(unit, value, true)
+            self.figure_with(kind, value, true)
         }
     }
 
@@ -595,14 +596,15 @@ impl<'a> Localizer<'a> {
 
     fn figure_with(
         &self,
-        unit: Unit,
+        kind: UnitKind,
         value: &Value,
         signed: bool,
     ) -> Result<String, MissingMessage> {
-        if unit.is_share() {
+        if kind == UnitKind::Share {
             return self.percent(value, signed);
         }
-        let (scale, scaled, decimals) = if unit.is_money() {
+        let money = kind == UnitKind::Money;
+        let (scale, scaled, decimals) = if money {
             pick_money_scale(value.value, &self.scales("money-scales"))
         } else if value.is_exact() && value.rounded_to.is_none() {
             (0, value.value, 0)
@@ -615,13 +617,17 @@ impl<'a> Localizer<'a> {
             _ => &self.locale.scaled,
         };
         let num = self.number_with(formatter, scaled, decimals, signed);
-        let message = if unit.is_money() { "money" } else { "count" };
+        let message = if money { "money" } else { "count" };
+        // The ISO code: each language's `money` words the currencies it knows and writes the
+        // code for the others.
+        let currency = value.currency.unwrap_or(Currency::VND);
         let figure = self.message(
             message,
             vec![
                 ("num", arg(num.clone())),
                 ("scale", format!("e{scale}").into()),
                 ("n", scaled.abs().into()),
+                ("currency", arg(currency.as_str().to_string())),
             ],
         )?;
         self.qualified(value.qualifier, figure, (message, scale, num, decimals))
@@ -747,7 +753,80 @@ mod tests {
             qualifier,
             origin: crate::figures::Origin::Data,
             rounded_to,
+            currency: None,
         }
+    }
+
+    fn money(value: f64, currency: &str) -> Value {
+        Value {
+            currency: Some(Currency::parse(currency).expect("an ISO code")),
+            ..people(value, Qualifier::Exact, None)
+        }
+    }
+
+    /// `value` as each of the four languages shows it, in their order vi, en, zh, nb.
+    fn in_every_language(kind: UnitKind, value: &Value) -> Vec<String> {
+        let locales = repository_locales();
+        ["vi", "en", "zh", "nb"]
+            .iter()
+            .map(|l| locales.get(l).unwrap().figure(kind, value).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn money_reads_in_its_currency_as_each_press_writes_it() {
+        assert_eq!(
+            in_every_language(UnitKind::Money, &money(21_400_000_000.0, "USD")),
+            [
+                "21,4\u{a0}tỷ USD",
+                "21.4 billion USD",
+                "214亿美元",
+                "21,4\u{a0}milliarder dollar"
+            ]
+        );
+        assert_eq!(
+            in_every_language(UnitKind::Money, &money(8_873_300_000_000.0, "VND")),
+            [
+                "8.873,3\u{a0}tỷ đồng",
+                "8,873.3 billion VND",
+                "88,733亿越南盾",
+                "8,87\u{a0}billioner dong"
+            ]
+        );
+        // Money without a currency is in đồng.
+        let unnamed = Value {
+            currency: None,
+            ..money(889_000_000_000.0, "VND")
+        };
+        assert_eq!(
+            in_every_language(UnitKind::Money, &unnamed)[1],
+            "889 billion VND"
+        );
+    }
+
+    #[test]
+    fn a_currency_without_words_in_a_language_reads_as_its_code() {
+        assert_eq!(
+            in_every_language(UnitKind::Money, &money(1_200_000_000.0, "GBP")),
+            [
+                "1,2\u{a0}tỷ GBP",
+                "1.2 billion GBP",
+                "12亿GBP",
+                "1,2\u{a0}milliarder GBP"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_respondents_reads_as_a_percentage() {
+        let satisfied = Value {
+            qualifier: Qualifier::Over,
+            ..people(85.0, Qualifier::Exact, None)
+        };
+        assert_eq!(
+            in_every_language(UnitKind::Share, &satisfied),
+            ["hơn 85%", "over 85%", "超过85%", "over 85\u{a0}%"]
+        );
     }
 
     #[test]
@@ -760,7 +839,7 @@ mod tests {
                 locales
                     .get(l)
                     .unwrap()
-                    .figure(Unit::People, &figure)
+                    .figure(UnitKind::Count, &figure)
                     .unwrap()
             })
             .collect();
@@ -776,7 +855,7 @@ mod tests {
         // The same figure, exact: every digit.
         let exact = people(92_450_000.0, Qualifier::Exact, None);
         let en = locales.get("en").unwrap();
-        assert_eq!(en.figure(Unit::People, &exact).unwrap(), "92,450,000");
+        assert_eq!(en.figure(UnitKind::Count, &exact).unwrap(), "92,450,000");
     }
 
     #[test]
@@ -789,7 +868,7 @@ mod tests {
                 locales
                     .get(l)
                     .unwrap()
-                    .figure(Unit::People, &figure)
+                    .figure(UnitKind::Count, &figure)
                     .unwrap()
             })
             .collect();

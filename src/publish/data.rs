@@ -36,7 +36,13 @@ pub struct BulletinRef {
 pub struct FigureRow {
     pub indicator: String,
     pub label: String,
+    /// The unit's id in `indicators.yaml`.
     pub unit: String,
+    /// The unit in the page's language: "% of respondents".
+    pub unit_label: String,
+    /// For money, the ISO 4217 code of the amounts (`VND`, `USD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     pub year: i32,
     /// `year`, `to-date` or `months-N`.
     pub period: String,
@@ -111,10 +117,12 @@ fn origin_name(origin: Origin) -> &'static str {
 }
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 17] = [
     "indicator",
     "label",
     "unit",
+    "unit_label",
+    "currency",
     "year",
     "period",
     "as_of",
@@ -158,6 +166,8 @@ pub fn write_csv(table: &FigureTable) -> Result<Vec<u8>, String> {
             row.indicator.as_str(),
             row.label.as_str(),
             row.unit.as_str(),
+            row.unit_label.as_str(),
+            row.currency.as_deref().unwrap_or_default(),
             &row.year.to_string(),
             row.period.as_str(),
             &row.as_of.map(|d| d.to_string()).unwrap_or_default(),

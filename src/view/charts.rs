@@ -10,14 +10,11 @@ use serde::Serialize;
 
 use super::PageInputs;
 use crate::charts::{self, Break, Chart, ChartKind, Scheme, Series};
-use crate::content::{Bulletin, ChartId, Date, Unit};
+use crate::content::{Bulletin, ChartId, Date, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
 use crate::figures::{IndicatorYear, Value};
 use crate::i18n::{arg, Args, Localizer};
 use crate::plan::PageId;
-
-/// Rates shown against their targets.
-const RATE_UNITS: [Unit; 2] = [Unit::PctPopulation, Unit::PctLabourForce];
 
 /// Schemes whose participants make the trend chart, with their colours.
 const SCHEMES: [(&str, Scheme); 3] = [
@@ -91,12 +88,16 @@ impl<'a> ChartMaker<'a> {
         self.msg(&format!("indicator-{indicator}"), Vec::new())
     }
 
-    fn unit(&self, indicator: &str) -> Unit {
+    fn unit(&self, indicator: &str) -> UnitKind {
+        self.inputs.catalogue.kind_of(indicator)
+    }
+
+    /// Whether the result-vs-target chart shows `indicator`: its unit is declared a rate.
+    fn is_rate(&self, indicator: &str) -> bool {
         self.inputs
             .catalogue
-            .indicators
-            .get(indicator)
-            .map_or(Unit::People, |i| i.unit)
+            .unit_of(indicator)
+            .is_some_and(|u| u.chart == Some(UnitChart::Rate))
     }
 
     fn figure(&self, indicator: &str, value: &Value) -> Result<String> {
@@ -165,7 +166,7 @@ impl<'a> ChartMaker<'a> {
             .catalogue
             .indicators
             .keys_in_order()
-            .filter(|id| RATE_UNITS.contains(&self.unit(id)))
+            .filter(|id| self.is_rate(id))
             .filter(|id| {
                 let has = |m: Option<&BTreeMap<String, IndicatorYear>>| {
                     m.and_then(|m| m.get(*id))

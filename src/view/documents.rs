@@ -213,14 +213,24 @@ fn rows(
             let Some(f) = indicators.get(id).filter(|f| !f.is_empty()) else {
                 continue;
             };
-            let unit = serde_json::to_value(ctx.unit(id))
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
+            let unit = inputs
+                .catalogue
+                .indicators
+                .get(id)
+                .map(|i| i.unit.clone())
                 .unwrap_or_default();
+            // Money's currency, as its result (else its target, else its unit) gives it.
+            let currency = [&f.result, &f.target]
+                .iter()
+                .find_map(|d| d.shown())
+                .and_then(|v| v.currency)
+                .or_else(|| inputs.catalogue.currency_of(id));
             rows.push(FigureRow {
                 indicator: id.to_string(),
                 label: ctx.indicator_label(id)?,
+                unit_label: ctx.t(&format!("unit-{unit}"))?,
                 unit,
+                currency: currency.map(|c| c.to_string()),
                 year: *year,
                 period: period_name(f.period),
                 as_of: data.and_then(|d| d.as_of),

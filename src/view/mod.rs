@@ -13,7 +13,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::content::{
-    BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, Unit, YearData,
+    BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, UnitKind,
+    YearData,
 };
 use crate::diagnostics::Diagnostic;
 use crate::figures::{
@@ -472,12 +473,8 @@ impl<'a> PageContext<'a> {
         self.t(&format!("indicator-{id}"))
     }
 
-    fn unit(&self, id: &str) -> Unit {
-        self.inputs
-            .catalogue
-            .indicators
-            .get(id)
-            .map_or(Unit::People, |i| i.unit)
+    fn unit(&self, id: &str) -> UnitKind {
+        self.inputs.catalogue.kind_of(id)
     }
 
     /// A figure of an indicator as text, in the facet's own form (percent, points, signed …).
@@ -489,7 +486,7 @@ impl<'a> PageContext<'a> {
             Facet::Change => l.change(unit, value),
             Facet::ChangePct => l.percent(value, true),
             Facet::ShareOfTarget => l.percent(value, false),
-            Facet::GapToTarget if unit.is_share() => l.points(value, true),
+            Facet::GapToTarget if unit == UnitKind::Share => l.points(value, true),
             Facet::GapToTarget => l.change(unit, value),
             Facet::TimesTarget => l.message(
                 "times-target",
@@ -1051,7 +1048,7 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     for id in ordered(ctx, &[now, next]) {
         let this = now.and_then(|m| m.get(id)).unwrap_or(&empty);
         let unit = ctx.unit(id);
-        let reached = if unit.is_share() {
+        let reached = if unit == UnitKind::Share {
             ctx.cell(id, Facet::GapToTarget, &this.gap_to_target)?
                 .or(ctx.cell(id, Facet::TimesTarget, &this.times_target)?)
         } else {
