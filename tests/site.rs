@@ -106,8 +106,11 @@ fn money_is_written_as_each_press_writes_it() {
     assert!(bulletin("vi", NGHE_AN).contains(&format!("8.873,3{NBSP}tỷ đồng")));
     assert!(bulletin("en", NGHE_AN).contains("8,873.3 billion VND"));
     assert!(bulletin("zh", NGHE_AN).contains("88,733亿越南盾"));
+    // 10¹² and more in 万亿, as the Chinese press writes it, where that keeps the digits.
+    assert!(bulletin("zh", DONG_NAI).contains("4.6万亿越南盾"));
     let nb_page = bulletin("nb", NGHE_AN);
-    assert!(nb_page.contains(&format!("8,87{NBSP}billioner dong")));
+    // Every digit the data have, as in the other languages (not "8,87 billioner").
+    assert!(nb_page.contains(&format!("8{NBSP}873,3{NBSP}milliarder dong")));
     let dong_nai = bulletin("nb", DONG_NAI);
     assert!(dong_nai.contains(&format!("134{NBSP}milliarder dong")));
     assert!(dong_nai.contains(&format!("4,6{NBSP}billioner dong")));

@@ -2,7 +2,7 @@
 
 # 中文书写人数和金额所用的十的幂（"560万"、"88,733亿越南盾"）。
 count-scales = 8 4
-money-scales = 8
+money-scales = 12 8
 
 # 万、亿之前的数字不加千位分隔符（9245万，而非9,245万）：CLDR 的 min2 分组。
 scaled-grouping = min2
@@ -16,6 +16,7 @@ count = { $scale ->
 
 # 金额；$currency 为 ISO 4217 货币代码（VND、USD 等）。
 money = { $scale ->
+    [e12] { $num }万亿{ currency-name }
     [e8] { $num }亿{ currency-name }
    *[e0] { $num }{ currency-name }
 }

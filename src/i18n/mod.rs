@@ -669,15 +669,24 @@ fn needed_decimals(value: f64, max: u8) -> u8 {
     }
 }
 
-/// Money in the largest scale the language uses that leaves at least 1, to at most two decimals.
+/// Money in the largest scale the language uses that keeps every digit of the figure with at
+/// most two decimals (8,873.3 billion rather than 8.87 trillion: no language may show fewer
+/// digits than the data); where none does, the smallest scale that leaves at least 1,
+/// rounded to two decimals.
 fn pick_money_scale(value: f64, scales: &[u32]) -> (u32, f64, u8) {
+    let mut fallback = None;
     for &scale in scales {
         let scaled = value / 10f64.powi(scale as i32);
-        if scaled.abs() >= 1.0 {
+        if scaled.abs() < 1.0 {
+            continue;
+        }
+        let exact = ((scaled * 100.0).round() - scaled * 100.0).abs() < 1e-6;
+        if exact {
             return (scale, scaled, needed_decimals(scaled, 2));
         }
+        fallback = Some((scale, scaled, needed_decimals(scaled, 2)));
     }
-    (0, value, 0)
+    fallback.unwrap_or((0, value, 0))
 }
 
 /// A rounded count in the largest scale that keeps every digit the source gave (at most two
@@ -790,7 +799,7 @@ mod tests {
                 "8.873,3\u{a0}tỷ đồng",
                 "8,873.3 billion VND",
                 "88,733亿越南盾",
-                "8,87\u{a0}billioner dong"
+                "8\u{a0}873,3\u{a0}milliarder dong"
             ]
         );
         // Money without a currency is in đồng.
@@ -907,8 +916,15 @@ mod tests {
         assert_eq!(pick_count_scale(5_600_000.0, &[8, 4]), (4, 560.0, 0));
         assert_eq!(pick_count_scale(217_500.0, &[6]), (0, 217_500.0, 0));
         assert_eq!(pick_count_scale(217_500.0, &[4]), (4, 21.75, 2));
-        assert_eq!(pick_money_scale(8_873_300_000_000.0, &[12, 9]).0, 12);
-        assert_eq!(pick_money_scale(8_873_300_000_000.0, &[12, 9]).2, 2);
+        // Not "8.87 trillion": the figure's digits stay.
+        assert_eq!(
+            pick_money_scale(8_873_300_000_000.0, &[12, 9]),
+            (9, 8_873.3, 1)
+        );
+        assert_eq!(
+            pick_money_scale(4_600_000_000_000.0, &[12, 9]),
+            (12, 4.6, 1)
+        );
         assert_eq!(pick_money_scale(134_000_000_000.0, &[12, 9]), (9, 134.0, 0));
         assert_eq!(
             pick_money_scale(8_873_300_000_000.0, &[8]),
