@@ -1036,3 +1036,25 @@ fn page_titles_name_the_site_once() {
         );
     }
 }
+
+#[test]
+fn a_bulletin_tells_its_story_before_its_charts_and_table() {
+    for lang in ["vi", "en", "zh", "nb"] {
+        let page = bulletin(lang, NGHE_AN);
+        let at = |needle: &str| {
+            page.find(needle)
+                .unwrap_or_else(|| panic!("{lang}: no {needle}"))
+        };
+        let (lede, cards, story, charts, figures) = (
+            at("class=\"lead\""),
+            at("class=\"headline\""),
+            at("class=\"narrative\""),
+            at("class=\"charts\""),
+            at("aria-labelledby=\"figures\""),
+        );
+        assert!(
+            lede < cards && cards < story && story < charts && charts < figures,
+            "{lang}"
+        );
+    }
+}
