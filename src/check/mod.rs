@@ -10,7 +10,7 @@ use fluent_syntax::ast;
 
 use crate::content::{Content, Figure, Qualifier, RegionYear};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
-use crate::figures::{period_of, Figures, Reach, Value};
+use crate::figures::{Figures, Reach, Value};
 use crate::i18n::REFERENCE;
 use crate::render::RenderedFile;
 use crate::{BuildOptions, Site};
@@ -268,7 +268,7 @@ fn comparable(content: &Content, region: &str, year: i32, id: &str) -> bool {
             .years
             .get(region)
             .and_then(|years| years.get(&y))
-            .map(|ry| Reach::of(period_of(&ry.data, id), ry.data.as_of, y))
+            .map(|ry| Reach::in_file(&ry.data, id, y))
     };
     reach(year).is_some() && reach(year) == reach(year - 1)
 }
@@ -288,12 +288,8 @@ fn incomparable_periods(content: &Content) -> Diagnostics {
                 if !before.data.results.contains_key(id) {
                     continue;
                 }
-                let now = Reach::of(
-                    period_of(&region_year.data, id),
-                    region_year.data.as_of,
-                    *year,
-                );
-                let then = Reach::of(period_of(&before.data, id), before.data.as_of, year - 1);
+                let now = Reach::in_file(&region_year.data, id, *year);
+                let then = Reach::in_file(&before.data, id, year - 1);
                 if now != then {
                     apart
                         .entry((now.describe(), then.describe()))

@@ -122,7 +122,32 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// What a `source` names: a web address, or a plan listed under `sources:` in `site.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceRef<'a> {
+    Address(&'a str),
+    Plan(&'a str),
+}
+
+impl<'a> SourceRef<'a> {
+    pub fn of(source: &'a str) -> SourceRef<'a> {
+        if source.contains("://") {
+            SourceRef::Address(source)
+        } else {
+            SourceRef::Plan(source)
+        }
+    }
+}
+
 impl SiteConfig {
+    /// Where a source can be read: the address itself, or the plan's address if it has one.
+    pub fn source_url<'a>(&'a self, source: &'a str) -> Option<&'a str> {
+        match SourceRef::of(source) {
+            SourceRef::Address(url) => Some(url),
+            SourceRef::Plan(id) => self.sources.get(id).and_then(|s| s.url.as_deref()),
+        }
+    }
+
     pub fn html_lang<'a>(&'a self, lang: &'a str) -> &'a str {
         self.language_tags.get(lang).map_or(lang, String::as_str)
     }

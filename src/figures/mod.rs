@@ -852,7 +852,7 @@ fn source_problem(
     source: &str,
     sources: &crate::content::yaml::UniqueMap<String, crate::content::Source>,
 ) -> Option<SourceProblem> {
-    if source.contains("://") {
+    if let crate::content::SourceRef::Address(source) = crate::content::SourceRef::of(source) {
         return crate::address::check_link(source)
             .err()
             .map(|message| SourceProblem {
@@ -1064,9 +1064,11 @@ pub enum Reach {
 }
 
 impl Reach {
-    /// The reach of a figure of `year` covering `period` of a file dated `as_of`. A date after
-    /// the year (a year-end report written in January) or on 31 December is the year's end.
-    pub fn of(period: Period, as_of: Option<Date>, year: i32) -> Reach {
+    /// The reach of `id`'s result in `data`, the file of `year`: the period it covers up to
+    /// the file's `as-of`. A date after the year (a year-end report written in January) or on
+    /// 31 December is the year's end.
+    pub fn in_file(data: &YearData, id: &str, year: i32) -> Reach {
+        let (period, as_of) = (period_of(data, id), data.as_of);
         let at_end = |d: Date| d.year > year || (d.month == 12 && d.day == 31);
         match (period, as_of) {
             (Period::Year | Period::ToDate, None) => Reach::YearEnd,
@@ -1179,7 +1181,7 @@ pub fn derive_region(
         let results = completed(catalogue, &data.results);
         let targets = completed(catalogue, &data.primary_targets());
         let previous = completed_results.get(&(year - 1));
-        let reach = |id: &str| Reach::of(period_of(data, id), data.as_of, *year);
+        let reach = |id: &str| Reach::in_file(data, id, *year);
 
         let mut ids: Vec<&String> = results
             .keys()

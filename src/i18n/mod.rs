@@ -838,20 +838,25 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_rounded_figure_keeps_the_sources_precision_without_a_hedge() {
-        let locales = repository_locales();
-        let figure = people(92_450_000.0, Qualifier::Exact, Some(10_000.0));
-        let shown: Vec<String> = ["vi", "en", "zh", "nb"]
+    /// A count as vi, en, zh and nb pages show it.
+    fn counted_in_every_language(locales: &Locales, figure: &Value) -> Vec<String> {
+        ["vi", "en", "zh", "nb"]
             .iter()
             .map(|l| {
                 locales
                     .get(l)
                     .unwrap()
-                    .figure(UnitKind::Count, &figure)
+                    .figure(UnitKind::Count, figure)
                     .unwrap()
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_rounded_figure_keeps_the_sources_precision_without_a_hedge() {
+        let locales = repository_locales();
+        let figure = people(92_450_000.0, Qualifier::Exact, Some(10_000.0));
+        let shown = counted_in_every_language(&locales, &figure);
         assert_eq!(
             shown,
             [
@@ -871,16 +876,7 @@ mod tests {
     fn nearly_reads_as_close_below_in_every_language() {
         let locales = repository_locales();
         let figure = people(40_000.0, Qualifier::Nearly, None);
-        let shown: Vec<String> = ["vi", "en", "zh", "nb"]
-            .iter()
-            .map(|l| {
-                locales
-                    .get(l)
-                    .unwrap()
-                    .figure(UnitKind::Count, &figure)
-                    .unwrap()
-            })
-            .collect();
+        let shown = counted_in_every_language(&locales, &figure);
         assert_eq!(
             shown,
             ["gần 40.000", "nearly 40,000", "近4万", "nesten 40\u{a0}000"]

@@ -403,10 +403,9 @@ impl<'a> ChartMaker<'a> {
         if sources.iter().any(|s| *s != Some(first)) {
             return Ok("none".into());
         }
-        if first.contains("://") {
-            return Ok(super::host_of(first));
-        }
-        self.msg(&format!("source-{first}"), Vec::new())
+        super::source_link(&self.localizer, self.inputs.config, first)
+            .map(|link| link.name)
+            .map_err(|e| self.missing(e))
     }
 
     /// A break before the first year whose figures date from after a border change.

@@ -188,10 +188,9 @@ fn row_sources(ctx: &PageContext, data: &YearData, id: &str) -> Vec<String> {
         let shown = ctx
             .inputs
             .config
-            .sources
-            .get(source)
-            .and_then(|s| s.url.clone())
-            .unwrap_or_else(|| source.to_string());
+            .source_url(source)
+            .unwrap_or(source)
+            .to_string();
         if !sources.contains(&shown) {
             sources.push(shown);
         }

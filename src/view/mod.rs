@@ -13,8 +13,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::content::{
-    BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, UnitKind,
-    YearData,
+    BorderChangeKind, Bulletin, Catalogue, Period, Region, RegionYear, SiteConfig, SourceRef,
+    UnitKind, YearData,
 };
 use crate::diagnostics::Diagnostic;
 use crate::figures::{
@@ -510,21 +510,8 @@ impl<'a> PageContext<'a> {
 
     /// A source by its address or its id in `content/site.yaml`.
     fn source_link(&self, source: &str) -> PageResult<SourceLink> {
-        if source.contains("://") {
-            return Ok(SourceLink {
-                name: host_of(source),
-                url: Some(source.to_string()),
-            });
-        }
-        Ok(SourceLink {
-            name: self.t(&format!("source-{source}"))?,
-            url: self
-                .inputs
-                .config
-                .sources
-                .get(source)
-                .and_then(|s| s.url.clone()),
-        })
+        source_link(&self.localizer, self.inputs.config, source)
+            .map_err(|e| missing(self.inputs.root, e))
     }
 
     /// The target and "against target" cells of an indicator with several targets, or one
@@ -826,6 +813,23 @@ fn render_bulletin(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<WithCha
     ctx.finish(&page, charts)
 }
 
+/// A source as a reader of `localizer`'s language sees it: a plan's name, or an address's
+/// host, with where to read it.
+fn source_link(
+    localizer: &Localizer,
+    config: &SiteConfig,
+    source: &str,
+) -> Result<SourceLink, MissingMessage> {
+    let name = match SourceRef::of(source) {
+        SourceRef::Address(url) => host_of(url),
+        SourceRef::Plan(id) => localizer.text(&format!("source-{id}"))?,
+    };
+    Ok(SourceLink {
+        name,
+        url: config.source_url(source).map(String::from),
+    })
+}
+
 /// The host a source link shows, e.g. `baonghean.vn` (sources are checked web addresses).
 fn host_of(url: &str) -> String {
     url::Url::parse(url)
@@ -899,16 +903,12 @@ fn cite_span(
         return Err(format!("`since={since}` must be a year before {year}"));
     }
     let result = |y: i32| {
-        let figure = inputs.figures.get(&meta.region, y, &citation.id);
-        let value = figure.and_then(|f| f.result.computed).ok_or_else(|| {
+        measured_result(inputs, &meta.region, &citation.id, y).ok_or_else(|| {
             format!(
                 "the data hold no result of `{}` for {} in {y}",
                 citation.id, meta.region
             )
-        })?;
-        let as_of = inputs.year_data(y).and_then(|d| d.as_of);
-        let period = figure.map_or(Period::Year, |f| f.period);
-        Ok::<_, String>((value, Reach::of(period, as_of, y)))
+        })
     };
     let unit = ctx.unit(&citation.id);
     let span = figures::span(result(year)?, result(since)?, unit.is_share())
@@ -1131,6 +1131,12 @@ fn bulletin_table(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Table> {
     })
 }
 
+/// `id`'s result of year `y` as the data give it (not as stated), with when it was measured.
+fn measured_result(inputs: &PageInputs, region: &str, id: &str, y: i32) -> Option<(Value, Reach)> {
+    let value = inputs.figures.get(region, y, id)?.result.computed?;
+    Some((value, Reach::in_file(inputs.year_data(y)?, id, y)))
+}
+
 /// The change of `id` from `since` to `year` for a table: in percent, points for shares;
 /// empty where the two years' results do not both exist or do not compare.
 fn span_cell(
@@ -1140,11 +1146,7 @@ fn span_cell(
     year: i32,
     since: i32,
 ) -> PageResult<Option<Cell>> {
-    let result = |y: i32| {
-        let figure = ctx.inputs.figures.get(region, y, id)?;
-        let as_of = ctx.inputs.year_data(y).and_then(|d| d.as_of);
-        Some((figure.result.computed?, Reach::of(figure.period, as_of, y)))
-    };
+    let result = |y: i32| measured_result(ctx.inputs, region, id, y);
     let (Some(now), Some(then)) = (result(year), result(since)) else {
         return Ok(None);
     };
