@@ -152,6 +152,10 @@ impl Scheme {
 
 /// Width of the SVG canvas in user units; height follows from the content.
 pub const CANVAS_WIDTH: u32 = 720;
+/// Width of the second drawing that phones are shown (chosen by CSS): laid out for the
+/// width rather than scaled down, so its smallest text stays at about 12 px on a 390 px
+/// screen.
+pub const NARROW_WIDTH: u32 = 360;
 /// Scale for PNG output: sharp on high-density screens and in print.
 pub const PNG_SCALE: f32 = 2.0;
 
@@ -175,7 +179,12 @@ const PLOT_HEIGHT: f64 = 260.0;
 /// Lays `chart` out as a [`Scene`] on the [`CANVAS_WIDTH`] canvas. `format_tick` formats
 /// axis values and stack totals in the page locale.
 pub fn scene(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Scene {
-    layout::scene(chart, format_tick)
+    layout::scene(chart, CANVAS_WIDTH, format_tick)
+}
+
+/// [`scene`] laid out on a canvas `width` user units wide (e.g. [`NARROW_WIDTH`]).
+pub fn scene_at(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> String) -> Scene {
+    layout::scene(chart, width, format_tick)
 }
 
 /// A chart drawn as SVG, with its intrinsic size in CSS pixels (for `<img width height>`).
@@ -194,7 +203,12 @@ pub fn render_svg(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> String 
 
 /// [`render_svg`], with the drawing's size.
 pub fn draw(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Drawing {
-    let scene = scene(chart, format_tick);
+    draw_at(chart, CANVAS_WIDTH, format_tick)
+}
+
+/// [`draw`] on a canvas `width` user units wide.
+pub fn draw_at(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> String) -> Drawing {
+    let scene = scene_at(chart, width, format_tick);
     Drawing {
         svg: svg::document(chart, &scene),
         width: scene.width,

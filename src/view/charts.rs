@@ -42,6 +42,9 @@ pub struct PageChart {
     pub title: String,
     pub description: String,
     pub svg: String,
+    /// The same chart laid out for phones ([`charts::NARROW_WIDTH`]); the page's CSS shows
+    /// one of the two. Its element ids differ from the wide drawing's.
+    pub svg_narrow: String,
     /// Where the SVG goes in the output.
     pub svg_path: String,
     /// Where the PNG goes in the output; None when PNGs are skipped.
@@ -609,6 +612,11 @@ impl<'a> ChartMaker<'a> {
             }
         };
         let drawing = charts::draw(&chart, &format_tick);
+        let narrow = Chart {
+            id: format!("{}-narrow", chart.id),
+            ..chart.clone()
+        };
+        let svg_narrow = charts::draw_at(&narrow, charts::NARROW_WIDTH, &format_tick).svg;
         let png_size = (
             (drawing.width as f32 * charts::PNG_SCALE).ceil() as u32,
             (drawing.height as f32 * charts::PNG_SCALE).ceil() as u32,
@@ -648,6 +656,7 @@ impl<'a> ChartMaker<'a> {
             title: chart.title,
             description: chart.description,
             svg: drawing.svg,
+            svg_narrow,
             table,
             embed,
             png_size,

@@ -4,7 +4,7 @@ use super::{categories_and_series, label_at, value_at, Layout};
 use crate::charts::scale::ValueScale;
 use crate::charts::scene::{Anchor, Baseline, Datum, Ink, Role, Scene, Weight};
 use crate::charts::text::{break_units, is_wide, text_width, wrap_plain};
-use crate::charts::{Series, CANVAS_WIDTH, LABEL_PX, PAD, TEXT, VALUE_PX};
+use crate::charts::{Series, LABEL_PX, PAD, TEXT, VALUE_PX};
 
 impl Layout<'_> {
     pub(super) fn draw_columns(&self, scene: &mut Scene) {
@@ -69,6 +69,7 @@ pub(super) fn columns_fit(
     categories: &[String],
     series: &[Series],
     scale: &ValueScale,
+    width: f64,
     format_tick: &dyn Fn(f64) -> String,
 ) -> bool {
     let tick_w = scale
@@ -76,7 +77,7 @@ pub(super) fn columns_fit(
         .into_iter()
         .map(|t| text_width(&format_tick(t), LABEL_PX))
         .fold(0.0, f64::max);
-    let plot_w = f64::from(CANVAS_WIDTH) - 2.0 * PAD - tick_w - 8.0;
+    let plot_w = width - 2.0 * PAD - tick_w - 8.0;
     let (band, bar, gap) = column_geometry(plot_w, categories.len(), series.len());
     let labels_fit = series
         .iter()
@@ -124,6 +125,7 @@ mod tests {
             categories,
             series,
             &ValueScale::new(0.0, 94.0, true),
+            f64::from(crate::charts::CANVAS_WIDTH),
             &nb_percent
         ));
         let vi = bars_vi();
@@ -132,6 +134,7 @@ mod tests {
             categories,
             series,
             &ValueScale::new(0.0, 95.0, true),
+            f64::from(crate::charts::CANVAS_WIDTH),
             &nb_percent
         ));
     }

@@ -5,7 +5,7 @@ use crate::charts::scene::{
     Anchor, Baseline, Datum, DropReason, DroppedLabel, Ink, Role, Scene, Weight,
 };
 use crate::charts::text::{line_px, text_width};
-use crate::charts::{ChartKind, AXIS, CANVAS_WIDTH, PAD, TEXT, VALUE_PX};
+use crate::charts::{ChartKind, AXIS, PAD, TEXT, VALUE_PX};
 
 /// A box already taken by a label, to avoid drawing labels on top of each other.
 #[derive(Debug, Clone, Copy)]
@@ -116,7 +116,7 @@ impl Layout<'_> {
                 // Keep end labels on the canvas (max/min, not clamp: a label wider than
                 // the canvas must not panic).
                 let cx = x_of(i)
-                    .min(f64::from(CANVAS_WIDTH) - PAD - w / 2.0)
+                    .min(self.width - PAD - w / 2.0)
                     .max(self.plot.left + w / 2.0);
                 let above = Taken::centred(cx, self.y_of(v) - 7.0 - h, w, h);
                 let below = Taken::centred(cx, self.y_of(v) + 7.0, w, h);

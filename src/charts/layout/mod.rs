@@ -14,15 +14,15 @@ use super::scale::ValueScale;
 use super::scene::{Anchor, Baseline, Colour, Ink, Role, Scene, Weight};
 use super::text::{bold_width, break_units, line_px, text_width, wrap, wrap_limited, wrap_plain};
 use super::{
-    Chart, ChartKind, Series, AXIS, CANVAS_WIDTH, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT,
+    Chart, ChartKind, Series, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT,
     TEXT, TITLE_PX, VALUE_PX, WHITE,
 };
 use bars::columns_fit;
 
 /// Lays `chart` out: `format_tick` formats axis values and stack totals in the page locale.
-pub(super) fn scene(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Scene {
-    let layout = Layout::new(chart, format_tick);
-    let mut scene = Scene::new(CANVAS_WIDTH, layout.height, WHITE);
+pub(super) fn scene(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> String) -> Scene {
+    let layout = Layout::new(chart, f64::from(width), format_tick);
+    let mut scene = Scene::new(width, layout.height, WHITE);
     layout.draw(&mut scene);
     scene
 }
@@ -44,6 +44,8 @@ struct LegendItem {
 /// Everything placed, in canvas pixels, before anything is drawn.
 struct Layout<'c> {
     chart: &'c Chart,
+    /// Canvas width in user units.
+    width: f64,
     height: u32,
     title: Vec<String>,
     legend: Vec<LegendItem>,
@@ -113,8 +115,7 @@ fn categories_and_series(kind: &ChartKind) -> (&[String], &[Series]) {
 }
 
 impl<'c> Layout<'c> {
-    fn new(chart: &'c Chart, format_tick: &dyn Fn(f64) -> String) -> Self {
-        let width = f64::from(CANVAS_WIDTH);
+    fn new(chart: &'c Chart, width: f64, format_tick: &dyn Fn(f64) -> String) -> Self {
         let inner = width - 2.0 * PAD;
         let (categories, series) = categories_and_series(&chart.kind);
         let n = categories.len();
@@ -193,10 +194,10 @@ impl<'c> Layout<'c> {
 
         let mut x_label = Vec::new();
         let horizontal = matches!(chart.kind, ChartKind::Bars { .. })
-            && !columns_fit(categories, series, &scale, format_tick);
+            && !columns_fit(categories, series, &scale, width, format_tick);
 
         if horizontal {
-            return Self::rows(chart, format_tick, y, title, legend, scale);
+            return Self::rows(chart, width, format_tick, y, title, legend, scale);
         }
 
         // Value axis label sits above the tick labels, horizontal: no rotated text.
@@ -314,6 +315,7 @@ impl<'c> Layout<'c> {
         };
         Layout {
             chart,
+            width,
             height,
             title,
             legend,

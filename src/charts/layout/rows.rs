@@ -4,12 +4,13 @@ use super::{categories_and_series, label_at, value_at, Body, Frame, Layout, Lege
 use crate::charts::scale::ValueScale;
 use crate::charts::scene::{Anchor, Baseline, Datum, Ink, Role, Scene, Weight};
 use crate::charts::text::{line_px, text_width, wrap_limited, wrap_plain};
-use crate::charts::{Chart, AXIS, CANVAS_WIDTH, GRID, LABEL_PX, MUTED_TEXT, PAD, TEXT, VALUE_PX};
+use crate::charts::{Chart, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, TEXT, VALUE_PX};
 
 impl<'c> Layout<'c> {
     /// Horizontal bars: categories down the left, values to the right.
     pub(super) fn rows(
         chart: &'c Chart,
+        width: f64,
         format_tick: &dyn Fn(f64) -> String,
         mut y: f64,
         title: Vec<String>,
@@ -17,7 +18,6 @@ impl<'c> Layout<'c> {
         mut scale: ValueScale,
     ) -> Self {
         let (categories, series) = categories_and_series(&chart.kind);
-        let width = f64::from(CANVAS_WIDTH);
         let inner = width - 2.0 * PAD;
         let n = categories.len();
         let s = series.len().max(1);
@@ -99,6 +99,7 @@ impl<'c> Layout<'c> {
 
         Layout {
             chart,
+            width,
             height,
             title,
             legend,
