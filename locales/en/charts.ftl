@@ -1,6 +1,11 @@
 ## Charts: titles, series, axes and the sentences that state what each chart shows.
 
-chart-title-result-vs-target = { $region }: coverage in { $year } against targets
+chart-title-result-vs-target = { $targets ->
+    [same] { $region }: { $year } results against their targets
+    [next] { $region }: { $year } results and { $next } targets
+    [both] { $region }: { $year } results and targets, and { $next } targets
+   *[none] { $region }: { $year } results
+}
 chart-title-participants-trend = { $region }: participants by scheme
 chart-title-si-split = { $region }: compulsory and voluntary social insurance
 chart-title-across-regions = { $indicator }, { $year }, by region
@@ -20,7 +25,9 @@ chart-series-goal = { $source ->
 }
 chart-axis-percent = Percent
 chart-axis-people = People
-chart-table-category = Category
+chart-table-year = Year
+chart-table-region = Region
+chart-table-indicator = Indicator
 chart-download = Download:
 chart-data-table = Figures of this chart as a table
 chart-border-break = Border change: merged with { $others } on { $date }

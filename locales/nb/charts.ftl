@@ -1,6 +1,11 @@
 ## Diagrammer: titler, dataserier, akser og setningene som sier hva hvert diagram viser.
 
-chart-title-result-vs-target = { $region }: dekningsgrad i { $year } sammenlignet med målene
+chart-title-result-vs-target = { $targets ->
+    [same] { $region }: resultater for { $year } mot målene
+    [next] { $region }: resultater for { $year } og mål for { $next }
+    [both] { $region }: resultater og mål for { $year }, og mål for { $next }
+   *[none] { $region }: resultater for { $year }
+}
 chart-title-participants-trend = { $region }: deltakere per ordning
 chart-title-si-split = { $region }: obligatorisk og frivillig sosialforsikring
 chart-title-across-regions = { $indicator }, { $year }, etter region
@@ -20,7 +25,9 @@ chart-series-goal = { $source ->
 }
 chart-axis-percent = Prosent
 chart-axis-people = Personer
-chart-table-category = Kategori
+chart-table-year = År
+chart-table-region = Område
+chart-table-indicator = Indikator
 chart-download = Last ned:
 chart-data-table = Tallene i diagrammet som tabell
 chart-border-break = Grenseendring: slått sammen med { $others } den { $date }

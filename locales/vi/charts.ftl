@@ -1,6 +1,11 @@
 ## Biểu đồ: tiêu đề, chuỗi số liệu, trục và các câu mô tả nội dung của từng biểu đồ.
 
-chart-title-result-vs-target = { $region }: tỷ lệ bao phủ năm { $year } so với chỉ tiêu
+chart-title-result-vs-target = { $targets ->
+    [same] { $region }: kết quả năm { $year } so với chỉ tiêu
+    [next] { $region }: kết quả năm { $year } và chỉ tiêu năm { $next }
+    [both] { $region }: kết quả, chỉ tiêu năm { $year } và chỉ tiêu năm { $next }
+   *[none] { $region }: kết quả năm { $year }
+}
 chart-title-participants-trend = { $region }: người tham gia theo loại hình bảo hiểm
 chart-title-si-split = { $region }: bảo hiểm xã hội bắt buộc và tự nguyện
 chart-title-across-regions = { $indicator }, năm { $year }, theo địa phương
@@ -20,7 +25,9 @@ chart-series-goal = { $source ->
 }
 chart-axis-percent = Tỷ lệ (%)
 chart-axis-people = Số người
-chart-table-category = Hạng mục
+chart-table-year = Năm
+chart-table-region = Địa phương
+chart-table-indicator = Chỉ tiêu
 chart-download = Tải xuống:
 chart-data-table = Số liệu của biểu đồ này dưới dạng bảng
 chart-border-break = Thay đổi địa giới: hợp nhất với { $others } từ ngày { $date }

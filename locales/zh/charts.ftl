@@ -1,6 +1,11 @@
 ## 图表：标题、数据系列、坐标轴，以及说明各图表内容的句子。
 
-chart-title-result-vs-target = { $region }：{ $year }年覆盖率与目标对比
+chart-title-result-vs-target = { $targets ->
+    [same] { $region }：{ $year }年结果与目标
+    [next] { $region }：{ $year }年结果与{ $next }年目标
+    [both] { $region }：{ $year }年结果与目标及{ $next }年目标
+   *[none] { $region }：{ $year }年结果
+}
 chart-title-participants-trend = { $region }：各险种参保人数
 chart-title-si-split = { $region }：强制性与自愿性社会保险
 chart-title-across-regions = { $year }年各地区{ $indicator }
@@ -20,7 +25,9 @@ chart-series-goal = { $source ->
 }
 chart-axis-percent = 百分比
 chart-axis-people = 人数
-chart-table-category = 类别
+chart-table-year = 年份
+chart-table-region = 地区
+chart-table-indicator = 指标
 chart-download = 下载：
 chart-data-table = 以表格形式查看本图数据
 chart-border-break = 行政区划调整：{ $date }与{ $others }合并

@@ -193,6 +193,8 @@ pub struct Drawing {
     pub svg: String,
     pub width: u32,
     pub height: u32,
+    /// What was drawn, as plain data.
+    pub scene: Scene,
 }
 
 /// Renders `chart` as a standalone SVG that can also be inlined in HTML5 (no XML
@@ -213,6 +215,7 @@ pub fn draw_at(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> String) -
         svg: svg::document(chart, &scene),
         width: scene.width,
         height: scene.height,
+        scene,
     }
 }
 

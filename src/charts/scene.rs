@@ -61,7 +61,7 @@ pub enum Role {
 }
 
 /// The value an item stands for: `values[index]` of the chart's `series`-th series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Datum {
     pub series: usize,
     pub index: usize,

@@ -58,6 +58,17 @@ pub struct PageChart {
     pub embed: String,
     /// Size of the PNG in pixels (the SVG's size times [`charts::PNG_SCALE`]).
     pub png_size: (u32, u32),
+    /// The chart's values and what the wide and the narrow drawing show of them, for tests.
+    #[serde(skip)]
+    pub drawn: Drawn,
+}
+
+/// A chart as data, and the scenes of its two drawings.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    pub chart: Chart,
+    pub wide: charts::Scene,
+    pub narrow: charts::Scene,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -240,6 +251,14 @@ impl<'a> ChartMaker<'a> {
             ));
         }
         series.retain(|(_, _, values)| values.iter().any(Option::is_some));
+        // The title names exactly the years whose targets are drawn.
+        let drawn = |scheme| series.iter().any(|(_, s, _)| *s == scheme);
+        let targets_shown = match (drawn(Scheme::Target), drawn(Scheme::Goal)) {
+            (true, true) => "both",
+            (true, false) => "same",
+            (false, true) => "next",
+            (false, false) => "none",
+        };
         let mut sentences = Vec::new();
         for id in &rates {
             let label = self.label(id)?;
@@ -303,6 +322,11 @@ impl<'a> ChartMaker<'a> {
                 vec![
                     ("region", arg(self.region(&meta.region)?)),
                     ("year", f64::from(meta.results_year).into()),
+                    (
+                        "next",
+                        f64::from(next_year.unwrap_or(meta.results_year)).into(),
+                    ),
+                    ("targets", arg(targets_shown)),
                 ],
             )?,
             description: sentences.join(" "),
@@ -616,12 +640,18 @@ impl<'a> ChartMaker<'a> {
             id: format!("{}-narrow", chart.id),
             ..chart.clone()
         };
-        let svg_narrow = charts::draw_at(&narrow, charts::NARROW_WIDTH, &format_tick).svg;
+        let narrow = charts::draw_at(&narrow, charts::NARROW_WIDTH, &format_tick);
         let png_size = (
             (drawing.width as f32 * charts::PNG_SCALE).ceil() as u32,
             (drawing.height as f32 * charts::PNG_SCALE).ceil() as u32,
         );
-        let table = chart_table(&chart, self.msg("chart-table-category", Vec::new())?);
+        // The first column names what the chart's categories are.
+        let first_column = match &chart.kind {
+            ChartKind::Lines { .. } | ChartKind::Stacked { .. } => "chart-table-year",
+            ChartKind::Bars { .. } if chart.id.ends_with("-by-region") => "chart-table-region",
+            ChartKind::Bars { .. } => "chart-table-indicator",
+        };
+        let table = chart_table(&chart, self.msg(first_column, Vec::new())?);
         let hash = blake3::hash(drawing.svg.as_bytes()).to_hex();
         let asset = format!(
             "{}/charts/{}-{}",
@@ -652,14 +682,19 @@ impl<'a> ChartMaker<'a> {
                 .unwrap_or_default(),
             svg_path: format!("{asset}.svg"),
             png_path,
-            id: chart.id,
-            title: chart.title,
-            description: chart.description,
+            id: chart.id.clone(),
+            title: chart.title.clone(),
+            description: chart.description.clone(),
             svg: drawing.svg,
-            svg_narrow,
+            svg_narrow: narrow.svg,
             table,
             embed,
             png_size,
+            drawn: Drawn {
+                chart,
+                wide: drawing.scene,
+                narrow: narrow.scene,
+            },
         })
     }
 }

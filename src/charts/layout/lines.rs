@@ -118,14 +118,22 @@ impl Layout<'_> {
                 let cx = x_of(i)
                     .min(self.width - PAD - w / 2.0)
                     .max(self.plot.left + w / 2.0);
-                let above = Taken::centred(cx, self.y_of(v) - 7.0 - h, w, h);
-                let below = Taken::centred(cx, self.y_of(v) + 7.0, w, h);
-                let spot = [above, below].into_iter().find(|b| {
+                let y = self.y_of(v);
+                let above = Taken::centred(cx, y - 7.0 - h, w, h);
+                let below = Taken::centred(cx, y + 7.0, w, h);
+                // Beside the point when above and below are taken (lines of similar values,
+                // or close to the bottom): right first, then left.
+                let right = Taken::centred(x_of(i) + 9.0 + w / 2.0, y, w, h);
+                let left = Taken::centred(x_of(i) - 9.0 - w / 2.0, y, w, h);
+                let spot = [above, below, right, left].into_iter().find(|b| {
                     b.y0 >= self.plot.top - 4.0
                         && b.y1 <= self.plot.bottom
+                        && b.x0 >= self.plot.left
+                        && b.x1 <= self.width - PAD
                         && !taken.iter().any(|t| t.overlaps(b))
                 });
-                // A label that would collide is left out; the value is in the page's table.
+                // A label with no free place is left out and recorded; the value is in the
+                // page's table.
                 let Some(b) = spot else {
                     scene.dropped_labels.push(DroppedLabel {
                         datum,
@@ -138,13 +146,13 @@ impl Layout<'_> {
                     .text(
                         Role::ValueLabel,
                         label,
-                        (cx, b.y0),
+                        (b.x0, b.y0),
                         Ink {
                             px: VALUE_PX,
                             weight: Weight::Normal,
                             colour: TEXT,
                         },
-                        (Anchor::Middle, Baseline::Top),
+                        (Anchor::Start, Baseline::Top),
                     )
                     .datum = Some(datum);
                 taken.push(b);

@@ -14,8 +14,8 @@ use super::scale::ValueScale;
 use super::scene::{Anchor, Baseline, Colour, Ink, Role, Scene, Weight};
 use super::text::{bold_width, break_units, line_px, text_width, wrap, wrap_limited, wrap_plain};
 use super::{
-    Chart, ChartKind, Series, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT,
-    TEXT, TITLE_PX, VALUE_PX, WHITE,
+    Chart, ChartKind, Series, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT, TEXT, TITLE_PX,
+    VALUE_PX, WHITE,
 };
 use bars::columns_fit;
 
@@ -97,6 +97,9 @@ enum Body {
         band: f64,
         bar: f64,
         gap: f64,
+        /// Category names above each group, across the whole width, rather than in a
+        /// column beside it: on a narrow canvas a column would squeeze them to a word a line.
+        labels_above: bool,
     },
     Lines {
         breaks: Vec<BreakMark>,
@@ -178,8 +181,9 @@ impl<'c> Layout<'c> {
         let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-        let zero_based = !matches!(chart.kind, ChartKind::Lines { .. });
-        let scale = ValueScale::new(lo, hi, zero_based);
+        // Counts and shares are compared by size, so every axis starts at zero, lines
+        // included: on a zoomed axis a 1 % rise in participants would look like a doubling.
+        let scale = ValueScale::new(lo, hi, true);
 
         let format_total: Vec<Option<String>> = match &chart.kind {
             ChartKind::Stacked { .. } => (0..n)
@@ -400,7 +404,12 @@ impl<'c> Layout<'c> {
         );
 
         match &self.body {
-            Body::Rows { band, bar, gap } => self.draw_rows(scene, *band, *bar, *gap),
+            Body::Rows {
+                band,
+                bar,
+                gap,
+                labels_above,
+            } => self.draw_rows(scene, *band, *bar, *gap, *labels_above),
             body => {
                 // Gridlines first so bars and lines sit on top.
                 for (value, label) in &self.tick_labels {
@@ -489,6 +498,11 @@ mod tests {
     use crate::charts::samples::*;
     use crate::charts::scene::{Datum, DropReason, Item, Text};
     use crate::charts::Scheme;
+
+    /// The wide drawing's scene.
+    fn scene(chart: &Chart, format_tick: &dyn Fn(f64) -> String) -> Scene {
+        super::scene(chart, crate::charts::CANVAS_WIDTH, format_tick)
+    }
 
     /// Bars drawn for the `series`-th series (legend swatches have no datum).
     fn bars_of(scene: &Scene, series: usize) -> usize {

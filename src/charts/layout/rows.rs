@@ -38,9 +38,15 @@ impl<'c> Layout<'c> {
             .map(|c| text_width(c, LABEL_PX))
             .fold(0.0, f64::max);
         let column = widest.min(inner * 0.34).max(40.0);
+        let labels_above = categories
+            .iter()
+            .any(|c| wrap_plain(c, LABEL_PX, column).len() > 3);
         let category_label_lines: Vec<Vec<String>> = categories
             .iter()
-            .map(|c| wrap_limited(c, LABEL_PX, column, 4))
+            .map(|c| match labels_above {
+                true => wrap_limited(c, LABEL_PX, inner, 3),
+                false => wrap_limited(c, LABEL_PX, column, 4),
+            })
             .collect();
         let value_label_w = series
             .iter()
@@ -52,10 +58,16 @@ impl<'c> Layout<'c> {
         let gap = 3.0;
         let group = s as f64 * bar + (s - 1) as f64 * gap;
         let label_rows = category_label_lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
-        let band = (group + 14.0).max(label_rows * line_px(LABEL_PX) + 10.0);
+        let band = match labels_above {
+            true => label_rows * line_px(LABEL_PX) + 4.0 + group + 14.0,
+            false => (group + 14.0).max(label_rows * line_px(LABEL_PX) + 10.0),
+        };
 
         let mut plot = Frame {
-            left: PAD + column + 12.0,
+            left: match labels_above {
+                true => PAD + 1.0,
+                false => PAD + column + 12.0,
+            },
             top: y,
             right: width - PAD - value_label_w - 6.0,
             bottom: y + band * n.max(1) as f64,
@@ -108,7 +120,12 @@ impl<'c> Layout<'c> {
             scale,
             tick_labels,
             plot,
-            body: Body::Rows { band, bar, gap },
+            body: Body::Rows {
+                band,
+                bar,
+                gap,
+                labels_above,
+            },
             category_label_lines,
             x_label,
             x_label_y,
@@ -116,7 +133,14 @@ impl<'c> Layout<'c> {
         }
     }
 
-    pub(super) fn draw_rows(&self, scene: &mut Scene, band: f64, bar: f64, gap: f64) {
+    pub(super) fn draw_rows(
+        &self,
+        scene: &mut Scene,
+        band: f64,
+        bar: f64,
+        gap: f64,
+        labels_above: bool,
+    ) {
         let (categories, series) = categories_and_series(&self.chart.kind);
         let group = series.len() as f64 * bar + series.len().saturating_sub(1) as f64 * gap;
         for (value, label) in &self.tick_labels {
@@ -144,18 +168,37 @@ impl<'c> Layout<'c> {
             let band_top = self.plot.top + band * i as f64;
             let lines = &self.category_label_lines[i];
             let label_h = lines.len() as f64 * line_px(LABEL_PX);
-            scene.text_block(
-                Role::CategoryLabel,
-                lines,
-                (self.plot.left - 12.0, band_top + (band - label_h) / 2.0),
-                Ink {
-                    px: LABEL_PX,
-                    weight: Weight::Normal,
-                    colour: TEXT,
-                },
-                Anchor::End,
-            );
-            let y0 = band_top + (band - group) / 2.0;
+            let ink = Ink {
+                px: LABEL_PX,
+                weight: Weight::Normal,
+                colour: TEXT,
+            };
+            let y0 = if labels_above {
+                let rows = self
+                    .category_label_lines
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(1) as f64;
+                let top = band_top + 7.0;
+                scene.text_block(
+                    Role::CategoryLabel,
+                    lines,
+                    (self.plot.left, top),
+                    ink,
+                    Anchor::Start,
+                );
+                top + rows * line_px(LABEL_PX) + 4.0
+            } else {
+                scene.text_block(
+                    Role::CategoryLabel,
+                    lines,
+                    (self.plot.left - 12.0, band_top + (band - label_h) / 2.0),
+                    ink,
+                    Anchor::End,
+                );
+                band_top + (band - group) / 2.0
+            };
             for (k, s) in series.iter().enumerate() {
                 let Some(v) = value_at(s, i) else { continue };
                 let by = y0 + k as f64 * (bar + gap);
