@@ -103,6 +103,10 @@ embed-credit = Source: { $publisher }
 
 # Between the items of a list inside a table cell ("95% (Decision 546); 96% by 2025").
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # A target with its deadline, and with the plan that set it (a source name).
 target-by = { $target } by { $year }
 target-source = { $target } ({ $source })

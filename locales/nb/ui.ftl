@@ -100,6 +100,10 @@ embed-credit = Kilde: { $publisher }
 
 # Mellom elementene i en liste i en tabellcelle («95 % (vedtak 546); 96 % innen 2025»).
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # Et mål med frist, og med planen som satte det (navnet på kilden).
 target-by = { $target } innen { $year }
 target-source = { $target } ({ $source })

@@ -100,6 +100,10 @@ embed-credit = Nguồn: { $publisher }
 
 # Giữa các mục của một danh sách trong một ô của bảng ("95% (Quyết định 546); 96% vào năm 2025").
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # Chỉ tiêu kèm thời hạn, và kèm văn bản đặt ra chỉ tiêu đó (tên nguồn).
 target-by = { $target } vào năm { $year }
 target-source = { $target } ({ $source })

@@ -99,6 +99,10 @@ embed-credit = 来源：{ $publisher }
 
 # 表格单元格内列表各项之间（"95%（第546号决定）；2025年前96%"）。
 list-separator = ；
+# Between two sentences of a generated description: Chinese puts no space after 。
+sentence-separator = {""}
+# Between a label (“下载：”) and what it labels: none in Chinese.
+word-space = {""}
 # 带期限的目标，以及设定该目标的文件（来源名称）。
 target-by = { $year }年前{ $target }
 target-source = { $target }（{ $source }）
