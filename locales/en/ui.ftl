@@ -88,7 +88,7 @@ publisher-label = Publisher:{" "}
 # Before the link to the article a bulletin's figures come from.
 credit-figures = Source of the figures:{" "}
 # Instead of that link, when the bulletin names no source article.
-credit-no-source = the conference report (no link to the source article is given)
+credit-no-source = the conference of { $date }
 # <meta name="description"> of the home page and of a region's page ($region is its name).
 home-description = The latest bulletins on social, health and unemployment insurance in Viet Nam and its provinces: results, targets, charts and figures in four languages.
 region-description = Results and targets of social, health and unemployment insurance in { $region }, year by year, with charts and the bulletins of its conferences.

@@ -85,7 +85,7 @@ publisher-label = Đơn vị phát hành:{" "}
 # Đứng trước đường dẫn đến bài viết gốc có số liệu của bản tin.
 credit-figures = Nguồn số liệu:{" "}
 # Thay cho đường dẫn đó khi bản tin không ghi bài viết gốc.
-credit-no-source = báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)
+credit-no-source = hội nghị ngày { $date }
 # <meta name="description"> của trang chủ và trang địa phương ($region là tên địa phương).
 home-description = Bản tin mới nhất về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của cả nước và các tỉnh: kết quả, chỉ tiêu, biểu đồ và số liệu bằng bốn ngôn ngữ.
 region-description = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại { $region } qua các năm, kèm biểu đồ và các bản tin hội nghị.

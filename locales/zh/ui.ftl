@@ -84,7 +84,7 @@ publisher-label = 发布单位：
 # 位于简报数据原文链接之前。
 credit-figures = 数据来源：
 # 简报未注明原文时，代替该链接显示。
-credit-no-source = 工作会议报告（未提供原文链接）
+credit-no-source = { $date }召开的工作会议
 # 首页及地区页面的 <meta name="description">（$region 为地区名称）。
 home-description = 越南全国及各省社会保险、医疗保险和失业保险最新简报：工作成果、目标、图表和数据，提供四种语言版本。
 region-description = { $region }历年社会保险、医疗保险和失业保险工作成果与目标，附图表及历次工作会议简报。
