@@ -89,3 +89,5 @@ chart-takeaway-across-regions = { $level ->
 chart-reference = { $name }: { $value }
 # Under a dot plot whose axis does not start at zero.
 chart-axis-from = Trục bắt đầu từ { $from }, không phải từ 0, để thấy rõ chênh lệch nhỏ.
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year } ({ $period })

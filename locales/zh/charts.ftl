@@ -89,3 +89,5 @@ chart-takeaway-across-regions = { $level ->
 chart-reference = { $name }：{ $value }
 # Under a dot plot whose axis does not start at zero.
 chart-axis-from = 坐标轴从{ $from }而非零开始，以显示细微差别。
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year }（{ $period }）

@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::PageInputs;
 use crate::charts::{self, Break, Chart, ChartKind, Reference, Scheme, Series};
-use crate::content::{Bulletin, ChartId, Date, RegionKind, UnitChart, UnitKind};
+use crate::content::{Bulletin, ChartId, Date, Period, RegionKind, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
-use crate::figures::{IndicatorYear, Value};
+use crate::figures::{IndicatorYear, Reach, Value};
 use crate::i18n::{arg, Args, Localizer};
 use crate::plan::PageId;
 
@@ -124,6 +124,35 @@ impl<'a> ChartMaker<'a> {
 
     fn year(&self, year: i32) -> String {
         year.to_string()
+    }
+
+    /// A year on a time axis, with the part of it its figures cover when that is not the
+    /// whole year: "2025 (up to 10 December 2025)".
+    fn year_measured(&self, year: i32) -> Result<String> {
+        let reach = self.inputs.year_data(year).and_then(|data| {
+            SCHEMES
+                .iter()
+                .find(|(id, _)| data.results.get(*id).is_some())
+                .map(|(id, _)| Reach::in_file(data, id, year))
+        });
+        let date = |month: u8, day: u8| Date { year, month, day };
+        let partial = match reach {
+            Some(Reach::Until(month, day)) => self
+                .localizer
+                .period(Period::ToDate, Some(date(month, day))),
+            Some(Reach::Months(months, month, day)) => self
+                .localizer
+                .period(Period::Months(months), Some(date(month, day))),
+            Some(Reach::YearEnd) | None => Ok(None),
+        }
+        .map_err(|e| self.missing(e))?;
+        match partial {
+            Some(period) => self.msg(
+                "chart-year-partial",
+                vec![("year", f64::from(year).into()), ("period", arg(period))],
+            ),
+            None => Ok(self.year(year)),
+        }
     }
 
     /// The charts a bulletin shows: those it lists, else every chart that has data.
@@ -533,7 +562,10 @@ impl<'a> ChartMaker<'a> {
             description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
             takeaway,
             kind: ChartKind::Lines {
-                x_labels: all_years.iter().map(|y| self.year(*y)).collect(),
+                x_labels: all_years
+                    .iter()
+                    .map(|y| self.year_measured(*y))
+                    .collect::<Result<_>>()?,
                 series,
                 breaks,
             },
