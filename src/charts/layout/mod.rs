@@ -98,7 +98,8 @@ enum Body {
     },
     /// Horizontal grouped bars, used when vertical ones would crowd their labels.
     Rows {
-        band: f64,
+        /// Height of each category's band.
+        bands: Vec<f64>,
         bar: f64,
         gap: f64,
         /// Category names above each group, across the whole width, rather than in a
@@ -401,11 +402,11 @@ impl<'c> Layout<'c> {
 
         match &self.body {
             Body::Rows {
-                band,
+                bands,
                 bar,
                 gap,
                 labels_above,
-            } => self.draw_rows(scene, *band, *bar, *gap, *labels_above),
+            } => self.draw_rows(scene, bands, *bar, *gap, *labels_above),
             body => {
                 // Gridlines first so bars and lines sit on top.
                 for (value, label) in &self.tick_labels {

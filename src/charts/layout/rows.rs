@@ -20,7 +20,6 @@ impl<'c> Layout<'c> {
         let (categories, series) = categories_and_series(&chart.kind);
         let inner = width - 2.0 * PAD;
         let n = categories.len();
-        let s = series.len().max(1);
 
         // The category axis label (if any) heads the label column.
         let axis_label = chart
@@ -56,12 +55,19 @@ impl<'c> Layout<'c> {
 
         let bar = 18.0;
         let gap = 3.0;
-        let group = s as f64 * bar + (s - 1) as f64 * gap;
-        let label_rows = category_label_lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
-        let band = match labels_above {
-            true => label_rows * line_px(LABEL_PX) + 4.0 + group + 14.0,
-            false => (group + 14.0).max(label_rows * line_px(LABEL_PX) + 10.0),
-        };
+        // Each category is as tall as the bars it has: a missing value leaves no empty slot.
+        let bands: Vec<f64> = (0..n)
+            .map(|i| {
+                let present = series.iter().filter(|s| value_at(s, i).is_some()).count();
+                let group = group_height(present, bar, gap);
+                let label_h = category_label_lines[i].len().max(1) as f64 * line_px(LABEL_PX);
+                match labels_above {
+                    true => label_h + 4.0 + group + 14.0,
+                    false => (group + 14.0).max(label_h + 10.0),
+                }
+            })
+            .collect();
+        let total: f64 = bands.iter().sum();
 
         let mut plot = Frame {
             left: match labels_above {
@@ -70,7 +76,7 @@ impl<'c> Layout<'c> {
             },
             top: y,
             right: width - PAD - value_label_w - 6.0,
-            bottom: y + band * n.max(1) as f64,
+            bottom: y + total,
         };
         let mut tick_labels: Vec<(f64, String)> = scale
             .ticks()
@@ -107,7 +113,7 @@ impl<'c> Layout<'c> {
         let x_label_y = yy;
         yy += x_label.len() as f64 * line_px(LABEL_PX);
         let height = (yy + PAD).ceil() as u32;
-        plot.bottom = plot.top + band * n.max(1) as f64;
+        plot.bottom = plot.top + total;
 
         Layout {
             chart,
@@ -121,7 +127,7 @@ impl<'c> Layout<'c> {
             tick_labels,
             plot,
             body: Body::Rows {
-                band,
+                bands,
                 bar,
                 gap,
                 labels_above,
@@ -136,13 +142,12 @@ impl<'c> Layout<'c> {
     pub(super) fn draw_rows(
         &self,
         scene: &mut Scene,
-        band: f64,
+        bands: &[f64],
         bar: f64,
         gap: f64,
         labels_above: bool,
     ) {
         let (categories, series) = categories_and_series(&self.chart.kind);
-        let group = series.len() as f64 * bar + series.len().saturating_sub(1) as f64 * gap;
         for (value, label) in &self.tick_labels {
             let x = self.x_of(*value);
             scene.line(
@@ -164,8 +169,10 @@ impl<'c> Layout<'c> {
             );
         }
         let base = self.x_of(self.scale.baseline());
-        for i in 0..categories.len() {
-            let band_top = self.plot.top + band * i as f64;
+        let mut band_top = self.plot.top;
+        for (i, &band) in bands.iter().enumerate().take(categories.len()) {
+            let present = series.iter().filter(|s| value_at(s, i).is_some()).count();
+            let group = group_height(present, bar, gap);
             let lines = &self.category_label_lines[i];
             let label_h = lines.len() as f64 * line_px(LABEL_PX);
             let ink = Ink {
@@ -174,12 +181,6 @@ impl<'c> Layout<'c> {
                 colour: TEXT,
             };
             let y0 = if labels_above {
-                let rows = self
-                    .category_label_lines
-                    .iter()
-                    .map(Vec::len)
-                    .max()
-                    .unwrap_or(1) as f64;
                 let top = band_top + 7.0;
                 scene.text_block(
                     Role::CategoryLabel,
@@ -188,7 +189,7 @@ impl<'c> Layout<'c> {
                     ink,
                     Anchor::Start,
                 );
-                top + rows * line_px(LABEL_PX) + 4.0
+                top + label_h.max(line_px(LABEL_PX)) + 4.0
             } else {
                 scene.text_block(
                     Role::CategoryLabel,
@@ -199,9 +200,12 @@ impl<'c> Layout<'c> {
                 );
                 band_top + (band - group) / 2.0
             };
+            band_top += band;
+            let mut slot = 0.0;
             for (k, s) in series.iter().enumerate() {
                 let Some(v) = value_at(s, i) else { continue };
-                let by = y0 + k as f64 * (bar + gap);
+                let by = y0 + slot * (bar + gap);
+                slot += 1.0;
                 let x = self.x_of(v);
                 let datum = Some(Datum {
                     series: k,
@@ -255,4 +259,10 @@ impl<'c> Layout<'c> {
             Anchor::Middle,
         );
     }
+}
+
+/// Height of `bars` bars of one category, `gap` apart.
+fn group_height(bars: usize, bar: f64, gap: f64) -> f64 {
+    let bars = bars.max(1) as f64;
+    bars * bar + (bars - 1.0) * gap
 }
