@@ -24,6 +24,8 @@
 #                every page under <lang>/ announces its feed (scripts/check_feeds.py)
 #   axe          axe-core WCAG 2.1 A/AA + best-practice in Debian Chromium (tests/e2e/axe.mjs)
 #   screenshots  full-page bulletin screenshots + CJK/Vietnamese font check (tests/e2e/screenshots.mjs)
+#   layout       every page at 390 px and 1280 px: no sideways scroll, no clipped text, chart
+#                text >= 11 CSS px; full-page screenshots in $SCREENSHOT_DIR/layout (tests/e2e/layout.mjs)
 #   hostile      no script can run: no <script>, no on* attributes, no javascript: URLs, no dialogs
 #                (tests/e2e/hostile.mjs)
 # Run scripts/setup.sh first (it is fast when everything is already installed).
@@ -44,7 +46,7 @@ if [[ ! -d "$DIR_ARG" ]]; then
 fi
 DIR="$(cd "$DIR_ARG" && pwd -P)"
 
-ALL_STEPS=(vnu linkchecker sitemap feeds axe screenshots hostile)
+ALL_STEPS=(vnu linkchecker sitemap feeds axe screenshots layout hostile)
 for s in ${STEPS:-}; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "validate: unknown step $s (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
 done
@@ -227,6 +229,7 @@ AXE_FLAGS=()
 [[ "${AXE_ALL:-0}" == 1 ]] && AXE_FLAGS+=(--all)
 run_node axe "$E2E/axe.mjs" "$DIR" "${AXE_FLAGS[@]}"
 run_node screenshots "$E2E/screenshots.mjs" "$DIR" "$SHOTS"
+run_node layout "$E2E/layout.mjs" "$DIR" "$SHOTS/layout"
 run_node hostile "$E2E/hostile.mjs" "$DIR"
 
 # ------------------------------------------------------------------ summary

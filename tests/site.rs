@@ -490,7 +490,9 @@ fn chart_text_is_in_the_pages_language() {
     assert!(svg("zh", "si-split").contains("广平省") || svg("zh", "si-split").contains("社会保险"));
     assert!(svg("vi", "si-split").contains("Quảng Bình"));
     let en = bulletin("en", QUANG_BINH);
-    assert!(en.contains("Health insurance coverage of the population reached 93%, +0.5 points against the 92.5% target."));
+    assert!(en.contains(
+        "Health insurance coverage of the population: 93%, 0.5 points above the 92.5% target."
+    ));
 }
 
 #[test]
@@ -720,23 +722,18 @@ fn bulletins_say_who_publishes_where_the_figures_come_from_and_when() {
     assert!(header.contains("<p class=\"meta credits\">"));
     assert!(header.contains("<time datetime=\"2025-12-10\">10 December 2025</time>"));
 
-    // A bulletin without a source link says so, in every language.
+    // A bulletin without a source link names the conference of its date, in every language.
     for (lang, words) in [
         (
             "en",
-            "Source of the figures: the conference report (no link to the source article is given)",
+            "Source of the figures: the conference of 18 January 2024",
         ),
-        (
-            "vi",
-            "Nguồn số liệu: báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)",
-        ),
-        ("zh", "数据来源：工作会议报告（未提供原文链接）"),
-        (
-            "nb",
-            "Kilde for tallene: konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)",
-        ),
+        ("vi", "Nguồn số liệu: hội nghị ngày 18/01/2024"),
+        ("zh", "数据来源：2024年1月18日召开的工作会议"),
+        ("nb", "Kilde for tallene: konferansen 18. januar 2024"),
     ] {
-        assert!(bulletin(lang, NGHE_AN).contains(words), "{lang}");
+        let text = visible_text(&bulletin(lang, NGHE_AN));
+        assert!(text.contains(words), "{lang}");
     }
 }
 
@@ -913,7 +910,8 @@ fn charts_can_be_embedded_elsewhere() {
             );
             assert!(
                 html.contains(&format!(
-                    "<p>{}</p>",
+                    "<desc id=\"chart-{chart}-{}-desc\">{}</desc>",
+                    tag_id(lang),
                     quick_xml::escape::escape(alt.as_str())
                 )),
                 "{lang} {chart}: the alt text is the chart's description"
@@ -1057,4 +1055,116 @@ fn a_bulletin_tells_its_story_before_its_charts_and_table() {
             "{lang}"
         );
     }
+}
+
+/// Visible text of a page: no head, script, embed code or tags.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    for (open, close) in [("<head>", "</head>")] {
+        if let (Some(a), Some(b)) = (rest.find(open), rest.find(close)) {
+            text.push_str(&rest[..a]);
+            rest = &rest[b + close.len()..];
+        }
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut skip_until: Option<&str> = None;
+    let mut chars = text.as_str();
+    while let Some(lt) = chars.find('<') {
+        if skip_until.is_none() {
+            out.push_str(&chars[..lt]);
+        }
+        let gt = chars[lt..].find('>').map_or(chars.len(), |g| lt + g + 1);
+        let tag = &chars[lt..gt];
+        match skip_until {
+            Some(end) if tag.starts_with(end) => skip_until = None,
+            None if tag.starts_with("<textarea") => skip_until = Some("</textarea"),
+            None if tag.starts_with("<script") => skip_until = Some("</script"),
+            None if tag.starts_with("<svg") => skip_until = Some("</svg"),
+            _ => {}
+        }
+        chars = &chars[gt..];
+    }
+    out.push_str(chars);
+    out.replace("&amp;", "&").replace("&nbsp;", "\u{a0}")
+}
+
+/// The language part of a chart's element ids.
+fn tag_id(lang: &str) -> &str {
+    if lang == "zh" {
+        "zh-hans"
+    } else {
+        lang
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+}
+
+#[test]
+fn chinese_text_has_no_ascii_spaces_inside_it() {
+    let mut found = Vec::new();
+    for (path, html) in html_pages() {
+        if !path.starts_with("zh/") {
+            continue;
+        }
+        let text: Vec<char> = visible_text(&html).chars().collect();
+        for (i, window) in text.windows(3).enumerate() {
+            // A space between two Chinese characters, or after Chinese punctuation and
+            // before more text on the same line (e.g. "下载： SVG", "。 社会保险").
+            let spaced = window[1] == ' '
+                && is_cjk(window[0])
+                && (is_cjk(window[2])
+                    || ("。，：；！？".contains(window[0]) && !window[2].is_whitespace()));
+            if spaced {
+                let around: String = text[i.saturating_sub(8)..(i + 10).min(text.len())]
+                    .iter()
+                    .collect();
+                found.push(format!("{path}: {around:?}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn each_chart_states_its_main_finding_under_it() {
+    let takeaway = |lang: &str, slug: &str| {
+        let html = bulletin(lang, slug);
+        html.split("<p class=\"takeaway\">")
+            .skip(1)
+            .map(|s| s[..s.find("</p>").expect("closed")].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        takeaway("en", NGHE_AN),
+        [
+            "Every 2024 target is above its 2023 result.",
+            "Fastest growth: Unemployment insurance participants, up 3.35% from 2022 to 2023.",
+            "Voluntary members made up 29.3% of social insurance participants in 2023.",
+        ]
+    );
+    assert_eq!(
+        takeaway("vi", NGHE_AN)[0],
+        "Tất cả chỉ tiêu năm 2024 đều cao hơn kết quả năm 2023."
+    );
+    assert_eq!(takeaway("zh", QUANG_BINH)[0], "完成了2023年目标。");
+    assert_eq!(
+        takeaway("nb", QUANG_BINH)[2],
+        "Frivillige medlemmer utgjorde 34,4\u{a0}% av deltakerne i sosialforsikringen i 2023."
+    );
+    // A year to date is judged only as far as it goes.
+    assert_eq!(
+        takeaway("en", DONG_NAI)[0],
+        "0 of 3 targets for 2025 reached up to 10 December 2025."
+    );
+    // The full description stays in the drawing, not under it.
+    let en = bulletin("en", QUANG_BINH);
+    let desc =
+        "Health insurance coverage of the population: 93%, 0.5 points above the 92.5% target.";
+    assert!(en.contains(desc));
+    let visible = visible_text(&en);
+    assert!(!visible.contains(desc), "the description is not body text");
 }

@@ -33,10 +33,14 @@ chart-data-table = Figures of this chart as a table
 chart-border-break = Border change: merged with { $others } on { $date }
 
 # $gap is in percentage points, signed.
-chart-desc-result-gap = { $indicator } reached { $result }, { $gap } against the { $target } target.
-chart-desc-result = { $indicator } reached { $result }.
-chart-desc-goal = { $indicator }: the target for { $year } is { $goal }.
-chart-desc-trend = { $indicator } went from { $from } in { $first } to { $to } in { $last }.
+chart-desc-result-gap = { $direction ->
+    [above] { $indicator }: { $result }, { $gap } above the { $target } target.
+    [below] { $indicator }: { $result }, { $gap } short of the { $target } target.
+   *[on] { $indicator }: { $result }, on the { $target } target.
+}
+chart-desc-result = { $indicator }: { $result }.
+chart-desc-goal = { $indicator }: target for { $year }, { $goal }.
+chart-desc-trend = { $indicator }: { $from } in { $first }, { $to } in { $last }.
 chart-desc-single = { $indicator }: { $value } in { $year }.
 chart-desc-si-split = In { $year }, { $compulsory } people had compulsory and { $voluntary } voluntary social insurance.
 chart-desc-region = { $region }: { $value }.
@@ -44,3 +48,40 @@ chart-desc-region = { $region }: { $value }.
 bulletin-charts = Charts
 region-charts = Charts
 home-compare = Compare regions
+
+# One sentence under each chart: its main finding.
+chart-takeaway-targets-met = { $period ->
+    [none] { $outcome ->
+        [all] { $total ->
+            [1] The { $year } target was met.
+           *[other] All { $total } targets for { $year } were met.
+        }
+        [none] { $total ->
+            [1] The { $year } target was not met.
+           *[other] None of the { $total } targets for { $year } was met.
+        }
+       *[some] { $met } of { $total } targets for { $year } were met.
+    }
+   *[other] { $met } of { $total } targets for { $year } reached { $period }.
+}
+chart-takeaway-targets-raised = { $outcome ->
+    [all] { $total ->
+        [1] The { $next } target is above the { $year } result.
+       *[other] Every { $next } target is above its { $year } result.
+    }
+    [none] { $total ->
+        [1] The { $next } target is not above the { $year } result.
+       *[other] No { $next } target is above its { $year } result.
+    }
+   *[some] { $raised } of { $total } rates have a { $next } target above their { $year } result.
+}
+chart-takeaway-trend = { $direction ->
+    [up] Fastest growth: { $indicator }, up { $pct } from { $first } to { $last }.
+    [down] Largest fall: { $indicator }, down { $pct } from { $first } to { $last }.
+   *[flat] No scheme changed from { $first } to { $last }.
+}
+chart-takeaway-si-split = Voluntary members made up { $share } of social insurance participants in { $year }.
+chart-takeaway-across-regions = { $level ->
+    [yes] Every region stands at { $top_value } in { $year }.
+   *[no] Highest in { $year }: { $top }, { $top_value }; lowest: { $bottom }, { $bottom_value }.
+}

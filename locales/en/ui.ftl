@@ -92,7 +92,7 @@ publisher-label = Publisher:{" "}
 # Before the link to the article a bulletin's figures come from.
 credit-figures = Source of the figures:{" "}
 # Instead of that link, when the bulletin names no source article.
-credit-no-source = the conference report (no link to the source article is given)
+credit-no-source = the conference of { $date }
 # <meta name="description"> of the home page and of a region's page ($region is its name).
 home-description = The latest bulletins on social, health and unemployment insurance in Viet Nam and its provinces: results, targets, charts and figures in four languages.
 region-description = Results and targets of social, health and unemployment insurance in { $region }, year by year, with charts and the bulletins of its conferences.
@@ -107,6 +107,10 @@ embed-credit = Source: { $publisher }
 
 # Between the items of a list inside a table cell ("95% (Decision 546); 96% by 2025").
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # A target with its deadline, and with the plan that set it (a source name).
 target-by = { $target } by { $year }
 target-source = { $target } ({ $source })

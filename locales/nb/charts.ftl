@@ -33,10 +33,14 @@ chart-data-table = Tallene i diagrammet som tabell
 chart-border-break = Grenseendring: slått sammen med { $others } den { $date }
 
 # $gap er i prosentpoeng, med fortegn.
-chart-desc-result-gap = { $indicator } nådde { $result }, { $gap } mot målet på { $target }.
-chart-desc-result = { $indicator } nådde { $result }.
+chart-desc-result-gap = { $direction ->
+    [above] { $indicator }: { $result }, { $gap } over målet på { $target }.
+    [below] { $indicator }: { $result }, { $gap } under målet på { $target }.
+   *[on] { $indicator }: { $result }, akkurat målet på { $target }.
+}
+chart-desc-result = { $indicator }: { $result }.
 chart-desc-goal = { $indicator }: målet for { $year } er { $goal }.
-chart-desc-trend = { $indicator } gikk fra { $from } i { $first } til { $to } i { $last }.
+chart-desc-trend = { $indicator }: { $from } i { $first }, { $to } i { $last }.
 chart-desc-single = { $indicator }: { $value } i { $year }.
 chart-desc-si-split = I { $year } hadde { $compulsory } personer obligatorisk og { $voluntary } frivillig sosialforsikring.
 chart-desc-region = { $region }: { $value }.
@@ -44,3 +48,40 @@ chart-desc-region = { $region }: { $value }.
 bulletin-charts = Diagrammer
 region-charts = Diagrammer
 home-compare = Sammenlign regioner
+
+# Én setning under hvert diagram: hovedfunnet.
+chart-takeaway-targets-met = { $period ->
+    [none] { $outcome ->
+        [all] { $total ->
+            [1] Målet for { $year } ble nådd.
+           *[other] Alle de { $total } målene for { $year } ble nådd.
+        }
+        [none] { $total ->
+            [1] Målet for { $year } ble ikke nådd.
+           *[other] Ingen av de { $total } målene for { $year } ble nådd.
+        }
+       *[some] { $met } av { $total } mål for { $year } ble nådd.
+    }
+   *[other] { $met } av { $total } mål for { $year } var nådd { $period }.
+}
+chart-takeaway-targets-raised = { $outcome ->
+    [all] { $total ->
+        [1] Målet for { $next } ligger over resultatet for { $year }.
+       *[other] Alle målene for { $next } ligger over resultatene for { $year }.
+    }
+    [none] { $total ->
+        [1] Målet for { $next } ligger ikke over resultatet for { $year }.
+       *[other] Ingen av målene for { $next } ligger over resultatene for { $year }.
+    }
+   *[some] { $raised } av { $total } andeler har et mål for { $next } over resultatet for { $year }.
+}
+chart-takeaway-trend = { $direction ->
+    [up] Sterkest vekst: { $indicator }, opp { $pct } fra { $first } til { $last }.
+    [down] Størst nedgang: { $indicator }, ned { $pct } fra { $first } til { $last }.
+   *[flat] Ingen ordning endret seg fra { $first } til { $last }.
+}
+chart-takeaway-si-split = Frivillige medlemmer utgjorde { $share } av deltakerne i sosialforsikringen i { $year }.
+chart-takeaway-across-regions = { $level ->
+    [yes] I { $year } ligger alle områdene på { $top_value }.
+   *[no] Høyest i { $year }: { $top } med { $top_value }; lavest: { $bottom } med { $bottom_value }.
+}

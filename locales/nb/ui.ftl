@@ -86,7 +86,7 @@ publisher-label = Utgiver:{" "}
 # Foran lenken til artikkelen tallene i bulletinen kommer fra.
 credit-figures = Kilde for tallene:{" "}
 # I stedet for lenken, når bulletinen ikke oppgir noen kildeartikkel.
-credit-no-source = konferanserapporten (ingen lenke til kildeartikkelen er oppgitt)
+credit-no-source = konferansen { $date }
 # <meta name="description"> for forsiden og for en regions side ($region er navnet).
 home-description = De siste bulletinene om sosialforsikring, helseforsikring og arbeidsledighetstrygd i Vietnam og provinsene: resultater, mål, diagrammer og tall på fire språk.
 region-description = Resultater og mål for sosialforsikring, helseforsikring og arbeidsledighetstrygd i { $region } år for år, med diagrammer og bulletinene fra konferansene.
@@ -101,6 +101,10 @@ embed-credit = Kilde: { $publisher }
 
 # Mellom elementene i en liste i en tabellcelle («95 % (vedtak 546); 96 % innen 2025»).
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # Et mål med frist, og med planen som satte det (navnet på kilden).
 target-by = { $target } innen { $year }
 target-source = { $target } ({ $source })

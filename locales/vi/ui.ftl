@@ -86,7 +86,7 @@ publisher-label = Đơn vị phát hành:{" "}
 # Đứng trước đường dẫn đến bài viết gốc có số liệu của bản tin.
 credit-figures = Nguồn số liệu:{" "}
 # Thay cho đường dẫn đó khi bản tin không ghi bài viết gốc.
-credit-no-source = báo cáo tại hội nghị (không có đường dẫn đến bài viết gốc)
+credit-no-source = hội nghị ngày { $date }
 # <meta name="description"> của trang chủ và trang địa phương ($region là tên địa phương).
 home-description = Bản tin mới nhất về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của cả nước và các tỉnh: kết quả, chỉ tiêu, biểu đồ và số liệu bằng bốn ngôn ngữ.
 region-description = Kết quả và chỉ tiêu về bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại { $region } qua các năm, kèm biểu đồ và các bản tin hội nghị.
@@ -101,6 +101,10 @@ embed-credit = Nguồn: { $publisher }
 
 # Giữa các mục của một danh sách trong một ô của bảng ("95% (Quyết định 546); 96% vào năm 2025").
 list-separator = {"; "}
+# Between two sentences of a generated description.
+sentence-separator = {" "}
+# Between a label ("Download:") and what it labels.
+word-space = {" "}
 # Chỉ tiêu kèm thời hạn, và kèm văn bản đặt ra chỉ tiêu đó (tên nguồn).
 target-by = { $target } vào năm { $year }
 target-source = { $target } ({ $source })

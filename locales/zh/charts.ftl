@@ -33,10 +33,14 @@ chart-data-table = 以表格形式查看本图数据
 chart-border-break = 行政区划调整：{ $date }与{ $others }合并
 
 # $gap 以百分点计，带正负号。
-chart-desc-result-gap = { $indicator }达到{ $result }，与目标{ $target }相比{ $gap }。
-chart-desc-result = { $indicator }达到{ $result }。
+chart-desc-result-gap = { $direction ->
+    [above] { $indicator }：达到{ $result }，比目标{ $target }高{ $gap }。
+    [below] { $indicator }：达到{ $result }，比目标{ $target }低{ $gap }。
+   *[on] { $indicator }：达到{ $result }，与目标{ $target }持平。
+}
+chart-desc-result = { $indicator }：达到{ $result }。
 chart-desc-goal = { $indicator }：{ $year }年目标为{ $goal }。
-chart-desc-trend = { $indicator }从{ $first }年的{ $from }变为{ $last }年的{ $to }。
+chart-desc-trend = { $indicator }：{ $first }年为{ $from }，{ $last }年为{ $to }。
 chart-desc-single = { $year }年{ $indicator }：{ $value }。
 chart-desc-si-split = { $year }年，强制性社会保险参保人数为{ $compulsory }，自愿性社会保险参保人数为{ $voluntary }。
 chart-desc-region = { $region }：{ $value }。
@@ -44,3 +48,40 @@ chart-desc-region = { $region }：{ $value }。
 bulletin-charts = 图表
 region-charts = 图表
 home-compare = 地区比较
+
+# 每幅图表下方的一句话：图表的主要发现。
+chart-takeaway-targets-met = { $period ->
+    [none] { $outcome ->
+        [all] { $total ->
+            [1] 完成了{ $year }年目标。
+           *[other] { $year }年{ $total }项目标全部完成。
+        }
+        [none] { $total ->
+            [1] 未完成{ $year }年目标。
+           *[other] { $year }年{ $total }项目标均未完成。
+        }
+       *[some] { $year }年{ $total }项目标中完成{ $met }项。
+    }
+   *[other] { $period }，{ $year }年{ $total }项目标中已完成{ $met }项。
+}
+chart-takeaway-targets-raised = { $outcome ->
+    [all] { $total ->
+        [1] { $next }年目标高于{ $year }年结果。
+       *[other] { $next }年各项目标均高于{ $year }年结果。
+    }
+    [none] { $total ->
+        [1] { $next }年目标不高于{ $year }年结果。
+       *[other] { $next }年各项目标均不高于{ $year }年结果。
+    }
+   *[some] { $total }项比率中有{ $raised }项的{ $next }年目标高于{ $year }年结果。
+}
+chart-takeaway-trend = { $direction ->
+    [up] 增长最快：{ $indicator }，{ $first }年至{ $last }年增长{ $pct }。
+    [down] 降幅最大：{ $indicator }，{ $first }年至{ $last }年下降{ $pct }。
+   *[flat] { $first }年至{ $last }年各险种参保人数均无变化。
+}
+chart-takeaway-si-split = { $year }年自愿参保人数占社会保险参保总人数的{ $share }。
+chart-takeaway-across-regions = { $level ->
+    [yes] { $year }年各地区均为{ $top_value }。
+   *[no] { $year }年最高为{ $top }（{ $top_value }），最低为{ $bottom }（{ $bottom_value }）。
+}

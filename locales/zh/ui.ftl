@@ -88,7 +88,7 @@ publisher-label = 发布单位：
 # 位于简报数据原文链接之前。
 credit-figures = 数据来源：
 # 简报未注明原文时，代替该链接显示。
-credit-no-source = 工作会议报告（未提供原文链接）
+credit-no-source = { $date }召开的工作会议
 # 首页及地区页面的 <meta name="description">（$region 为地区名称）。
 home-description = 越南全国及各省社会保险、医疗保险和失业保险最新简报：工作成果、目标、图表和数据，提供四种语言版本。
 region-description = { $region }历年社会保险、医疗保险和失业保险工作成果与目标，附图表及历次工作会议简报。
@@ -103,6 +103,10 @@ embed-credit = 来源：{ $publisher }
 
 # 表格单元格内列表各项之间（"95%（第546号决定）；2025年前96%"）。
 list-separator = ；
+# Between two sentences of a generated description: Chinese puts no space after 。
+sentence-separator = {""}
+# Between a label (“下载：”) and what it labels: none in Chinese.
+word-space = {""}
 # 带期限的目标，以及设定该目标的文件（来源名称）。
 target-by = { $year }年前{ $target }
 target-source = { $target }（{ $source }）

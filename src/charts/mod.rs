@@ -37,8 +37,11 @@ pub struct Chart {
     /// BCP 47 tag written into the SVG: `vi`, `en`, `zh-Hans`, `nb`.
     pub lang: String,
     pub title: String,
-    /// Text alternative stating the main finding.
+    /// Text alternative stating every figure drawn (the SVG's `<desc>`).
     pub description: String,
+    /// The main finding in one sentence, which the page prints under the chart; not drawn.
+    #[serde(default)]
+    pub takeaway: String,
     pub kind: ChartKind,
     /// Label of the value axis ("Percent of population", "People").
     pub y_label: String,

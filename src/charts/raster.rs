@@ -294,6 +294,7 @@ mod tests {
                 lang: "zh-Hans".into(),
                 title: "平阳省社会保险、医疗保险和失业保险覆盖率的变化趋势（二〇一九年至二〇二五年，行政区划调整前后）".into(),
                 description: "d".into(),
+                takeaway: String::new(),
                 kind: ChartKind::Lines {
                     x_labels: (2016..=2025).map(|y| format!("{y}年")).collect(),
                     series: vec![
@@ -315,6 +316,7 @@ mod tests {
                 lang: "nb".into(),
                 title: "Deltakere i sosialforsikring".into(),
                 description: "d".into(),
+                takeaway: String::new(),
                 kind: ChartKind::Stacked {
                     categories: vec![
                         "Bảo hiểm xã hội bắt buộc 2023".into(),

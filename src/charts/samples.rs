@@ -47,6 +47,7 @@ pub(super) fn bars_vi() -> Chart {
         lang: "vi".into(),
         title: "Tỷ lệ bao phủ bảo hiểm y tế so với chỉ tiêu".into(),
         description: "Bảo hiểm y tế đạt 93,35 %, vượt chỉ tiêu 92 %.".into(),
+        takeaway: String::new(),
         kind: ChartKind::Bars {
             categories: vec![
                 "Bảo hiểm xã hội bắt buộc".into(),
@@ -86,6 +87,7 @@ pub(super) fn bars_zh_long() -> Chart {
         lang: "zh-Hans".into(),
         title: "医疗保险覆盖率与目标：按地区比较，二〇二三年结果与二〇二四年目标以及二〇二五年的长期目标".into(),
         description: "各地区医疗保险覆盖率均超过90%。".into(),
+        takeaway: String::new(),
         kind: ChartKind::Bars {
             categories: vec![
                 "自愿社会保险".into(),
@@ -112,6 +114,7 @@ pub(super) fn lines_vi() -> Chart {
         lang: "vi".into(),
         title: "Tỷ lệ bao phủ, Đồng Nai 2019–2025".into(),
         description: "Bao phủ bảo hiểm y tế tăng đều; năm 2025 tính cả Bình Phước.".into(),
+        takeaway: String::new(),
         kind: ChartKind::Lines {
             x_labels: (2019..=2025).map(|y| y.to_string()).collect(),
             series: vec![
@@ -175,6 +178,7 @@ pub(super) fn stacked_zh() -> Chart {
         lang: "zh-Hans".into(),
         title: "社会保险参保人数 <强制 & 自愿>".into(),
         description: "参保人数从2021年的2,511,000增至2024年的2,911,787。".into(),
+        takeaway: String::new(),
         kind: ChartKind::Stacked {
             categories: vec![
                 "2021".into(),

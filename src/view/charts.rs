@@ -41,6 +41,8 @@ pub struct PageChart {
     pub id: String,
     pub title: String,
     pub description: String,
+    /// One sentence under the chart: its main finding. Empty when there is none to state.
+    pub takeaway: String,
     pub svg: String,
     /// The same chart laid out for phones ([`charts::NARROW_WIDTH`]); the page's CSS shows
     /// one of the two. Its element ids differ from the wide drawing's.
@@ -216,7 +218,10 @@ impl<'a> ChartMaker<'a> {
                     "chart-series-result",
                     vec![
                         ("year", f64::from(meta.results_year).into()),
-                        ("period", arg(partial.unwrap_or_else(|| "none".into()))),
+                        (
+                            "period",
+                            arg(partial.clone().unwrap_or_else(|| "none".into())),
+                        ),
                     ],
                 )?,
                 Scheme::SocialInsurance,
@@ -274,11 +279,18 @@ impl<'a> ChartMaker<'a> {
                         ("indicator", arg(label.clone())),
                         ("result", arg(self.figure(id, &r)?)),
                         ("target", arg(self.figure(id, &t)?)),
+                        ("direction", arg(direction(g.value, "above", "below", "on"))),
                         (
                             "gap",
                             arg(self
                                 .localizer
-                                .points(&g, true)
+                                .points(
+                                    &Value {
+                                        value: g.value.abs(),
+                                        ..g
+                                    },
+                                    false,
+                                )
                                 .map_err(|e| self.missing(e))?),
                         ),
                     ],
@@ -306,6 +318,14 @@ impl<'a> ChartMaker<'a> {
                 )?);
             }
         }
+        let takeaway = self.targets_takeaway(
+            &rates,
+            now,
+            next,
+            meta.results_year,
+            next_year,
+            partial.as_deref(),
+        )?;
         let categories = rates
             .iter()
             .map(|id| self.label(id))
@@ -329,11 +349,111 @@ impl<'a> ChartMaker<'a> {
                     ("targets", arg(targets_shown)),
                 ],
             )?,
-            description: sentences.join(" "),
+            description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
+            takeaway,
             kind: ChartKind::Bars { categories, series },
             y_label: self.msg("chart-axis-percent", Vec::new())?,
             x_label: None,
         }))
+    }
+
+    /// How many of the results year's targets were met; without those, how many rates the
+    /// next year's targets raise.
+    fn targets_takeaway(
+        &self,
+        rates: &[&String],
+        now: Option<&BTreeMap<String, IndicatorYear>>,
+        next: Option<&BTreeMap<String, IndicatorYear>>,
+        year: i32,
+        next_year: Option<i32>,
+        partial: Option<&str>,
+    ) -> Result<String> {
+        let pairs = |targets: Option<&BTreeMap<String, IndicatorYear>>| -> Vec<(f64, f64)> {
+            rates
+                .iter()
+                .filter_map(|id| {
+                    let result = now?.get(id.as_str())?.result.shown()?;
+                    let target = targets?.get(id.as_str())?.target.shown()?;
+                    Some((result.value, target.value))
+                })
+                .collect()
+        };
+        let outcome = |count: usize, total: usize| match count {
+            0 => "none",
+            c if c == total => "all",
+            _ => "some",
+        };
+        let met = pairs(now);
+        if !met.is_empty() {
+            let count = met.iter().filter(|(r, t)| r >= t).count();
+            return self.msg(
+                "chart-takeaway-targets-met",
+                vec![
+                    ("met", (count as f64).into()),
+                    ("total", (met.len() as f64).into()),
+                    ("outcome", arg(outcome(count, met.len()))),
+                    ("year", f64::from(year).into()),
+                    // A year to date is judged as far as it goes.
+                    ("period", arg(partial.unwrap_or("none"))),
+                ],
+            );
+        }
+        let raised = pairs(next);
+        match next_year {
+            Some(next_year) if !raised.is_empty() => {
+                let count = raised.iter().filter(|(r, t)| t > r).count();
+                self.msg(
+                    "chart-takeaway-targets-raised",
+                    vec![
+                        ("raised", (count as f64).into()),
+                        ("total", (raised.len() as f64).into()),
+                        ("outcome", arg(outcome(count, raised.len()))),
+                        ("year", f64::from(year).into()),
+                        ("next", f64::from(next_year).into()),
+                    ],
+                )
+            }
+            _ => Ok(String::new()),
+        }
+    }
+
+    /// The scheme whose participants changed most, in percent, between the first and the
+    /// last year it has, when those two years were measured alike.
+    fn trend_takeaway(&self, region: &str, ends: &[(&str, i32, i32)]) -> Result<String> {
+        let mut best: Option<(&str, Value, i32, i32)> = None;
+        for &(id, first, last) in ends {
+            let measured = |y| super::measured_result(self.inputs, region, id, y);
+            let (Some(now), Some(then)) = (measured(last), measured(first)) else {
+                continue;
+            };
+            let Some(pct) = crate::figures::span(now, then, false)
+                .ok()
+                .and_then(|span| span.change_pct)
+            else {
+                continue;
+            };
+            if best.is_none_or(|(_, b, _, _)| pct.value.abs() > b.value.abs()) {
+                best = Some((id, pct, first, last));
+            }
+        }
+        let Some((id, pct, first, last)) = best else {
+            return Ok(String::new());
+        };
+        let direction = direction(pct.value, "up", "down", "flat");
+        let magnitude = Value {
+            value: pct.value.abs(),
+            ..pct
+        };
+        self.msg(
+            "chart-takeaway-trend",
+            vec![
+                ("direction", arg(direction)),
+                ("indicator", arg(self.label(id)?)),
+                ("pct", arg(self.percent(&magnitude)?)),
+                ("first", f64::from(first).into()),
+                ("last", f64::from(last).into()),
+            ],
+        )
     }
 
     fn participants_trend(&self, region: &str, min_years: usize) -> Result<Option<Chart>> {
@@ -356,6 +476,7 @@ impl<'a> ChartMaker<'a> {
         let all_years: Vec<i32> = (first..=last).collect();
         let mut series = Vec::new();
         let mut sentences = Vec::new();
+        let mut ends = Vec::new();
         for (id, scheme) in SCHEMES {
             let values = results_in(years, id, &all_years);
             let points: Vec<(i32, Value)> = all_years
@@ -369,6 +490,9 @@ impl<'a> ChartMaker<'a> {
             let label = self.label(id)?;
             let (y0, v0) = points[0];
             let (y1, v1) = points[points.len() - 1];
+            if y1 > y0 {
+                ends.push((id, y0, y1));
+            }
             sentences.push(if points.len() > 1 {
                 self.msg(
                     "chart-desc-trend",
@@ -393,6 +517,12 @@ impl<'a> ChartMaker<'a> {
             series.push(self.series(label, scheme, &values, |v| self.figure(id, v))?);
         }
         let breaks = self.border_breaks(region, &all_years)?;
+        // Across a border change the region is not the same one: no change is summed up.
+        let takeaway = if breaks.is_empty() {
+            self.trend_takeaway(region, &ends)?
+        } else {
+            String::new()
+        };
         Ok(Some(Chart {
             id: "participants-trend".into(),
             lang: self.localizer.html_lang().to_string(),
@@ -400,7 +530,8 @@ impl<'a> ChartMaker<'a> {
                 "chart-title-participants-trend",
                 vec![("region", arg(self.region(region)?))],
             )?,
-            description: sentences.join(" "),
+            description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
+            takeaway,
             kind: ChartKind::Lines {
                 x_labels: all_years.iter().map(|y| self.year(*y)).collect(),
                 series,
@@ -505,8 +636,27 @@ impl<'a> ChartMaker<'a> {
             values_by_part.push(values);
         }
         let mut sentences = Vec::new();
+        let mut takeaway = String::new();
         for (i, year) in year_list.iter().enumerate() {
             if let (Some(c), Some(v)) = (values_by_part[0][i], values_by_part[1][i]) {
+                if c.value + v.value > 0.0 {
+                    // The latest year's voluntary share; one decimal, as the press gives it.
+                    let share = Value {
+                        value: (1000.0 * v.value / (c.value + v.value)).round() / 10.0,
+                        decimals: 1,
+                        qualifier: crate::content::Qualifier::Exact,
+                        origin: crate::figures::Origin::Computed,
+                        rounded_to: None,
+                        currency: None,
+                    };
+                    takeaway = self.msg(
+                        "chart-takeaway-si-split",
+                        vec![
+                            ("share", arg(self.percent(&share)?)),
+                            ("year", f64::from(*year).into()),
+                        ],
+                    )?;
+                }
                 sentences.push(self.msg(
                     "chart-desc-si-split",
                     vec![
@@ -524,7 +674,8 @@ impl<'a> ChartMaker<'a> {
                 "chart-title-si-split",
                 vec![("region", arg(self.region(region)?))],
             )?,
-            description: sentences.join(" "),
+            description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
+            takeaway,
             kind: ChartKind::Stacked {
                 categories: year_list.iter().map(|y| self.year(*y)).collect(),
                 series,
@@ -584,11 +735,43 @@ impl<'a> ChartMaker<'a> {
                     ("year", f64::from(year).into()),
                 ],
             )?,
-            description: sentences.join(" "),
+            description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
+            takeaway: self.regions_takeaway(&categories, &values, year)?,
             kind: ChartKind::Bars { categories, series },
             y_label: self.msg("chart-axis-percent", Vec::new())?,
             x_label: None,
         }))
+    }
+
+    /// The highest and the lowest region, or that they are level.
+    fn regions_takeaway(
+        &self,
+        names: &[String],
+        values: &[Option<Value>],
+        year: i32,
+    ) -> Result<String> {
+        let ranked: Vec<(&String, Value)> = names
+            .iter()
+            .zip(values)
+            .filter_map(|(n, v)| v.map(|v| (n, v)))
+            .collect();
+        let top = ranked.iter().max_by(|a, b| a.1.value.total_cmp(&b.1.value));
+        let bottom = ranked.iter().min_by(|a, b| a.1.value.total_cmp(&b.1.value));
+        let (Some((top, hi)), Some((bottom, lo))) = (top, bottom) else {
+            return Ok(String::new());
+        };
+        let level = hi.value == lo.value;
+        self.msg(
+            "chart-takeaway-across-regions",
+            vec![
+                ("level", arg(if level { "yes" } else { "no" })),
+                ("top", arg(top.as_str())),
+                ("top_value", arg(self.figure(ACROSS_REGIONS, hi)?)),
+                ("bottom", arg(bottom.as_str())),
+                ("bottom_value", arg(self.figure(ACROSS_REGIONS, lo)?)),
+                ("year", f64::from(year).into()),
+            ],
+        )
     }
 
     fn region(&self, region: &str) -> Result<String> {
@@ -685,6 +868,7 @@ impl<'a> ChartMaker<'a> {
             id: chart.id.clone(),
             title: chart.title.clone(),
             description: chart.description.clone(),
+            takeaway: chart.takeaway.clone(),
             svg: drawing.svg,
             svg_narrow: narrow.svg,
             table,
@@ -734,6 +918,22 @@ fn embed_snippet(e: &Embed) -> String {
         page = x(e.page),
         credit = x(e.credit),
     )
+}
+
+/// The selector a message picks its words by, for a signed figure.
+fn direction(
+    value: f64,
+    up: &'static str,
+    down: &'static str,
+    level: &'static str,
+) -> &'static str {
+    if value > 0.0 {
+        up
+    } else if value < 0.0 {
+        down
+    } else {
+        level
+    }
 }
 
 /// An indicator's results in each of `years`, None where there is none.
