@@ -52,11 +52,7 @@ fn problems() -> (usize, usize, Vec<String>) {
 
 /// The values a chart plots: one datum per present value of each series.
 fn plotted(kind: &ChartKind) -> BTreeSet<Datum> {
-    let series = match kind {
-        ChartKind::Bars { series, .. }
-        | ChartKind::Stacked { series, .. }
-        | ChartKind::Lines { series, .. } => series,
-    };
+    let (_, series) = bantin::charts::categories_and_series(kind);
     series
         .iter()
         .enumerate()

@@ -677,3 +677,24 @@ fn changes_and_gaps_read_in_words_by_their_sign() {
         assert!(coverage.contains(card_gap), "{lang}: {coverage}");
     }
 }
+
+#[test]
+fn a_part_year_is_marked_on_the_time_axis() {
+    let built = Built::new(|site| year_2022(site, "2022-06-30", 2_780_000));
+    for (lang, label) in [
+        ("en", "2022 (up to 30 June 2022)"),
+        ("vi", "2022 (tính đến 30/06/2022)"),
+        ("zh", "2022（截至2022年6月30日）"),
+        ("nb", "2022 (per 30. juni 2022)"),
+    ] {
+        let page = built.bulletin(lang);
+        // The trend chart's table heads its rows with the axis labels.
+        assert!(
+            page.contains(&format!("<th scope=\"row\">{label}</th>")),
+            "{lang}: no `{label}`"
+        );
+        assert!(page.contains("<th scope=\"row\">2023</th>"), "{lang}");
+    }
+    // Half a year against a whole one is no growth: the chart states no finding.
+    assert!(!built.bulletin("en").contains("Fastest growth"));
+}

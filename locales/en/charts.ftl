@@ -82,6 +82,12 @@ chart-takeaway-trend = { $direction ->
 }
 chart-takeaway-si-split = Voluntary members made up { $share } of social insurance participants in { $year }.
 chart-takeaway-across-regions = { $level ->
-    [yes] Every region stands at { $top_value } in { $year }.
+    [yes] Every region shown stands at { $top_value } in { $year }.
    *[no] Highest in { $year }: { $top }, { $top_value }; lowest: { $bottom }, { $bottom_value }.
 }
+# The national figure, drawn as a dashed rule among the regions.
+chart-reference = { $name }: { $value }
+# Under a dot plot whose axis does not start at zero.
+chart-axis-from = The axis starts at { $from }, not at zero, so that small differences show.
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year } ({ $period })

@@ -85,3 +85,9 @@ chart-takeaway-across-regions = { $level ->
     [yes] I { $year } ligger alle områdene på { $top_value }.
    *[no] Høyest i { $year }: { $top } med { $top_value }; lavest: { $bottom } med { $bottom_value }.
 }
+# The national figure, drawn as a dashed rule among the regions.
+chart-reference = { $name }: { $value }
+# Under a dot plot whose axis does not start at zero.
+chart-axis-from = Aksen starter på { $from }, ikke på null, så små forskjeller synes.
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year } ({ $period })

@@ -85,3 +85,9 @@ chart-takeaway-across-regions = { $level ->
     [yes] Năm { $year }, các địa phương đều đạt { $top_value }.
    *[no] Năm { $year }, cao nhất là { $top } ({ $top_value }), thấp nhất là { $bottom } ({ $bottom_value }).
 }
+# The national figure, drawn as a dashed rule among the regions.
+chart-reference = { $name }: { $value }
+# Under a dot plot whose axis does not start at zero.
+chart-axis-from = Trục bắt đầu từ { $from }, không phải từ 0, để thấy rõ chênh lệch nhỏ.
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year } ({ $period })

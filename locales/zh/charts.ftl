@@ -85,3 +85,9 @@ chart-takeaway-across-regions = { $level ->
     [yes] { $year }年各地区均为{ $top_value }。
    *[no] { $year }年最高为{ $top }（{ $top_value }），最低为{ $bottom }（{ $bottom_value }）。
 }
+# The national figure, drawn as a dashed rule among the regions.
+chart-reference = { $name }：{ $value }
+# Under a dot plot whose axis does not start at zero.
+chart-axis-from = 坐标轴从{ $from }而非零开始，以显示细微差别。
+# A year on a chart's time axis whose figures cover only part of it.
+chart-year-partial = { $year }（{ $period }）

@@ -27,6 +27,20 @@ pub use scene::{
     Role, Scene, Shape, Text, Weight,
 };
 pub use svg::xml_escape;
+
+/// The categories and series of any chart kind.
+pub fn categories_and_series(kind: &ChartKind) -> (&[String], &[Series]) {
+    match kind {
+        ChartKind::Bars { categories, series }
+        | ChartKind::Stacked { categories, series }
+        | ChartKind::Dots {
+            categories, series, ..
+        } => (categories, series),
+        ChartKind::Lines {
+            x_labels, series, ..
+        } => (x_labels, series),
+    }
+}
 pub use text::text_width;
 
 /// One chart, every string already localized.
@@ -72,6 +86,28 @@ pub enum ChartKind {
         categories: Vec<String>,
         series: Vec<Series>,
     },
+    /// A dot per category on a horizontal value axis (one indicator across regions), with
+    /// an optional reference drawn as a dashed rule (the national figure). The axis runs
+    /// from `from`, which may be above zero when the values are close together; `note`
+    /// then says so under the axis.
+    Dots {
+        categories: Vec<String>,
+        series: Vec<Series>,
+        reference: Option<Reference>,
+        from: f64,
+        note: Option<String>,
+    },
+}
+
+/// A value drawn as a labelled rule across the plot, not as one of its categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    pub value: f64,
+    /// What the rule is labelled with, e.g. "Viet Nam: 93.35%".
+    pub label: String,
+    /// The name and the formatted value, for the chart's table.
+    pub name: String,
+    pub value_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -58,6 +58,9 @@ pub enum Role {
     /// The dashed rule at a break in a line chart.
     Break,
     BreakLabel,
+    /// A reference value's dashed rule (the national figure among regions) and its label.
+    Reference,
+    ReferenceLabel,
 }
 
 /// The value an item stands for: `values[index]` of the chart's `series`-th series.

@@ -50,7 +50,7 @@ impl Value {
         }
     }
 
-    fn computed(value: f64, decimals: u8) -> Value {
+    pub fn computed(value: f64, decimals: u8) -> Value {
         Value {
             value,
             decimals,

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::PageInputs;
-use crate::charts::{self, Break, Chart, ChartKind, Scheme, Series};
-use crate::content::{Bulletin, ChartId, Date, UnitChart, UnitKind};
+use crate::charts::{self, Break, Chart, ChartKind, Reference, Scheme, Series};
+use crate::content::{Bulletin, ChartId, Date, Period, RegionKind, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
-use crate::figures::{IndicatorYear, Value};
+use crate::figures::{IndicatorYear, Reach, Value};
 use crate::i18n::{arg, Args, Localizer};
 use crate::plan::PageId;
 
@@ -124,6 +124,35 @@ impl<'a> ChartMaker<'a> {
 
     fn year(&self, year: i32) -> String {
         year.to_string()
+    }
+
+    /// A year on a time axis, with the part of it its figures cover when that is not the
+    /// whole year: "2025 (up to 10 December 2025)".
+    fn year_measured(&self, year: i32) -> Result<String> {
+        let reach = self.inputs.year_data(year).and_then(|data| {
+            SCHEMES
+                .iter()
+                .find(|(id, _)| data.results.get(*id).is_some())
+                .map(|(id, _)| Reach::in_file(data, id, year))
+        });
+        let date = |month: u8, day: u8| Date { year, month, day };
+        let partial = match reach {
+            Some(Reach::Until(month, day)) => self
+                .localizer
+                .period(Period::ToDate, Some(date(month, day))),
+            Some(Reach::Months(months, month, day)) => self
+                .localizer
+                .period(Period::Months(months), Some(date(month, day))),
+            Some(Reach::YearEnd) | None => Ok(None),
+        }
+        .map_err(|e| self.missing(e))?;
+        match partial {
+            Some(period) => self.msg(
+                "chart-year-partial",
+                vec![("year", f64::from(year).into()), ("period", arg(period))],
+            ),
+            None => Ok(self.year(year)),
+        }
     }
 
     /// The charts a bulletin shows: those it lists, else every chart that has data.
@@ -533,7 +562,10 @@ impl<'a> ChartMaker<'a> {
             description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
             takeaway,
             kind: ChartKind::Lines {
-                x_labels: all_years.iter().map(|y| self.year(*y)).collect(),
+                x_labels: all_years
+                    .iter()
+                    .map(|y| self.year_measured(*y))
+                    .collect::<Result<_>>()?,
                 series,
                 breaks,
             },
@@ -687,6 +719,12 @@ impl<'a> ChartMaker<'a> {
 
     fn across_regions(&self, published: &[String]) -> Result<Option<Chart>> {
         let figures = &self.inputs.figures;
+        let national = |region: &str| {
+            self.inputs
+                .regions
+                .get(region)
+                .is_some_and(|r| r.kind == RegionKind::Country)
+        };
         let mut by_year: BTreeMap<i32, Vec<(&str, Value)>> = BTreeMap::new();
         for region in published {
             let region = region.as_str();
@@ -698,9 +736,21 @@ impl<'a> ChartMaker<'a> {
                 }
             }
         }
-        let Some((year, regions)) = by_year.into_iter().rev().find(|(_, r)| r.len() >= 2) else {
+        // The latest year with two figures, one of them a province's: the country is drawn
+        // as a reference rule, not as one of the regions.
+        let Some((year, mut regions)) = by_year
+            .into_iter()
+            .rev()
+            .find(|(_, r)| r.len() >= 2 && r.iter().any(|(region, _)| !national(region)))
+        else {
             return Ok(None);
         };
+        let country = regions
+            .iter()
+            .position(|(r, _)| national(r))
+            .map(|i| regions.remove(i));
+        // Highest first, as a reader scans a ranking.
+        regions.sort_by(|a, b| b.1.value.total_cmp(&a.1.value));
         let categories = regions
             .iter()
             .map(|(r, _)| self.region(r))
@@ -716,6 +766,51 @@ impl<'a> ChartMaker<'a> {
                 ],
             )?);
         }
+        let reference = match country {
+            Some((region, v)) => {
+                let name = self.region(region)?;
+                let value_label = self.figure(ACROSS_REGIONS, &v)?;
+                sentences.push(self.msg(
+                    "chart-desc-region",
+                    vec![
+                        ("region", arg(name.clone())),
+                        ("value", arg(value_label.clone())),
+                    ],
+                )?);
+                Some(Reference {
+                    value: v.value,
+                    label: self.msg(
+                        "chart-reference",
+                        vec![
+                            ("name", arg(name.clone())),
+                            ("value", arg(value_label.clone())),
+                        ],
+                    )?,
+                    name,
+                    value_label,
+                })
+            }
+            None => None,
+        };
+        // Shares a few points apart are drawn on an axis that starts near them, and the
+        // chart says so; otherwise the axis starts at zero.
+        let all: Vec<f64> = regions
+            .iter()
+            .map(|(_, v)| v.value)
+            .chain(reference.as_ref().map(|r| r.value))
+            .collect();
+        let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (from, note) = if lo >= 20.0 && hi - lo < 10.0 {
+            let from = (lo - (hi - lo).max(1.0)).floor();
+            let note = self.msg(
+                "chart-axis-from",
+                vec![("from", arg(self.percent(&Value::computed(from, 0))?))],
+            )?;
+            (from, Some(note))
+        } else {
+            (0.0, None)
+        };
         let series = vec![self.series(
             self.msg(
                 "chart-series-result",
@@ -737,7 +832,13 @@ impl<'a> ChartMaker<'a> {
             )?,
             description: sentences.join(&self.msg("sentence-separator", Vec::new())?),
             takeaway: self.regions_takeaway(&categories, &values, year)?,
-            kind: ChartKind::Bars { categories, series },
+            kind: ChartKind::Dots {
+                categories,
+                series,
+                reference,
+                from,
+                note,
+            },
             y_label: self.msg("chart-axis-percent", Vec::new())?,
             x_label: None,
         }))
@@ -805,9 +906,8 @@ impl<'a> ChartMaker<'a> {
     /// Draws the SVG and gathers the table that repeats its figures.
     fn finish(&self, chart: Chart) -> Result<PageChart> {
         // Charts of shares tick in percent; the others in plain numbers.
-        let percent = matches!(&chart.kind, ChartKind::Bars { .. })
-            && chart.id != "si-split"
-            && (chart.id == "result-vs-target" || chart.id.ends_with("-by-region"));
+        let percent = matches!(&chart.kind, ChartKind::Dots { .. })
+            || (matches!(&chart.kind, ChartKind::Bars { .. }) && chart.id == "result-vs-target");
         let l = self.localizer;
         let format_tick = move |v: f64| -> String {
             let num = l.number_trimmed(v, 2, false);
@@ -831,7 +931,7 @@ impl<'a> ChartMaker<'a> {
         // The first column names what the chart's categories are.
         let first_column = match &chart.kind {
             ChartKind::Lines { .. } | ChartKind::Stacked { .. } => "chart-table-year",
-            ChartKind::Bars { .. } if chart.id.ends_with("-by-region") => "chart-table-region",
+            ChartKind::Dots { .. } => "chart-table-region",
             ChartKind::Bars { .. } => "chart-table-indicator",
         };
         let table = chart_table(&chart, self.msg(first_column, Vec::new())?);
@@ -955,17 +1055,10 @@ fn results_in(
 
 /// The chart's figures as rows (categories) and columns (series), as drawn.
 fn chart_table(chart: &Chart, first_column: String) -> ChartTable {
-    let (categories, series) = match &chart.kind {
-        ChartKind::Bars { categories, series } | ChartKind::Stacked { categories, series } => {
-            (categories, series)
-        }
-        ChartKind::Lines {
-            x_labels, series, ..
-        } => (x_labels, series),
-    };
+    let (categories, series) = charts::categories_and_series(&chart.kind);
     let mut columns = vec![first_column];
     columns.extend(series.iter().map(|s| s.label.clone()));
-    let rows = categories
+    let mut rows = categories
         .iter()
         .enumerate()
         .map(|(i, category)| {
@@ -982,7 +1075,14 @@ fn chart_table(chart: &Chart, first_column: String) -> ChartTable {
             (category.clone(), cells)
         })
         .filter(|(_, cells): &(String, Vec<String>)| cells.iter().any(|c| c != "–"))
-        .collect();
+        .collect::<Vec<_>>();
+    // A reference drawn as a rule is a row of the table like the others.
+    if let ChartKind::Dots {
+        reference: Some(r), ..
+    } = &chart.kind
+    {
+        rows.push((r.name.clone(), vec![r.value_label.clone()]));
+    }
     ChartTable { columns, rows }
 }
 

@@ -6,6 +6,7 @@
 //! horizontal rows) has a file of its own.
 
 mod bars;
+mod dots;
 mod lines;
 mod rows;
 mod stacked;
@@ -21,6 +22,9 @@ use bars::columns_fit;
 
 /// Lays `chart` out: `format_tick` formats axis values and stack totals in the page locale.
 pub(super) fn scene(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> String) -> Scene {
+    if let ChartKind::Dots { .. } = chart.kind {
+        return dots::scene(chart, f64::from(width), format_tick);
+    }
     let layout = Layout::new(chart, f64::from(width), format_tick);
     let mut scene = Scene::new(width, layout.height, WHITE);
     layout.draw(&mut scene);
@@ -106,16 +110,7 @@ enum Body {
     },
 }
 
-fn categories_and_series(kind: &ChartKind) -> (&[String], &[Series]) {
-    match kind {
-        ChartKind::Bars { categories, series } | ChartKind::Stacked { categories, series } => {
-            (categories, series)
-        }
-        ChartKind::Lines {
-            x_labels, series, ..
-        } => (x_labels, series),
-    }
-}
+use super::categories_and_series;
 
 impl<'c> Layout<'c> {
     fn new(chart: &'c Chart, width: f64, format_tick: &dyn Fn(f64) -> String) -> Self {
@@ -313,7 +308,8 @@ impl<'c> Layout<'c> {
         let height = (y + PAD).ceil() as u32;
 
         let body = match &chart.kind {
-            ChartKind::Bars { .. } => Body::Columns { stacked: false },
+            // Dots are laid out by `dots::scene` and never reach here.
+            ChartKind::Bars { .. } | ChartKind::Dots { .. } => Body::Columns { stacked: false },
             ChartKind::Stacked { .. } => Body::Columns { stacked: true },
             ChartKind::Lines { .. } => Body::Lines { breaks: breaks_out },
         };
