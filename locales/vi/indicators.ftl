@@ -1,16 +1,16 @@
 ## Tên chỉ số, dùng làm dòng bảng và nhãn biểu đồ.
 
-indicator-insured-any-participants = Người tham gia ít nhất một loại hình bảo hiểm
-indicator-si-participants = Người tham gia bảo hiểm xã hội
-indicator-si-compulsory-participants = Người tham gia bảo hiểm xã hội bắt buộc
-indicator-si-voluntary-participants = Người tham gia bảo hiểm xã hội tự nguyện
+indicator-insured-any-participants = Số người tham gia ít nhất một loại hình bảo hiểm
+indicator-si-participants = Số người tham gia bảo hiểm xã hội
+indicator-si-compulsory-participants = Số người tham gia bảo hiểm xã hội bắt buộc
+indicator-si-voluntary-participants = Số người tham gia bảo hiểm xã hội tự nguyện
 indicator-si-labour-force-share = Tỷ lệ lực lượng lao động trong độ tuổi tham gia bảo hiểm xã hội
 indicator-si-voluntary-informal-share = Tỷ lệ lao động khu vực phi chính thức tham gia bảo hiểm xã hội tự nguyện
-indicator-hi-participants = Người tham gia bảo hiểm y tế
+indicator-hi-participants = Số người tham gia bảo hiểm y tế
 indicator-hi-coverage = Tỷ lệ bao phủ bảo hiểm y tế trên dân số
 indicator-hi-student-coverage = Tỷ lệ học sinh, sinh viên tham gia bảo hiểm y tế
 indicator-population = Dân số
-indicator-ui-participants = Người tham gia bảo hiểm thất nghiệp
+indicator-ui-participants = Số người tham gia bảo hiểm thất nghiệp
 indicator-ui-labour-force-share = Tỷ lệ lực lượng lao động tham gia bảo hiểm thất nghiệp
 indicator-revenue = Tổng thu bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp
 indicator-late-payments = Số tiền chậm đóng
