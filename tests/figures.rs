@@ -174,10 +174,10 @@ fn changes_over_many_years_read_natively() {
         fs::write(&meta, text).expect("write");
     });
     for (lang, times, pct) in [
-        ("vi", "gấp 2,5 lần", "+150%"),
-        ("en", "2.5 times", "+150%"),
-        ("zh", "2.5倍", "+150%"),
-        ("nb", "2,5 ganger", "+150\u{a0}%"),
+        ("vi", "gấp 2,5 lần", "tăng 150%"),
+        ("en", "2.5 times", "up 150%"),
+        ("zh", "2.5倍", "增长150%"),
+        ("nb", "2,5 ganger", "opp 150\u{a0}%"),
     ] {
         let page = built.bulletin(lang);
         assert!(page.contains(&format!("[{times}]")), "{lang}: no `{times}`");
@@ -506,6 +506,176 @@ fn money_reads_in_its_currency_and_a_survey_share_as_a_share_of_respondents() {
     let json = fs::read_to_string(built.out.join("en/bulletins/2024-01-20-viet-nam/data.json"))
         .expect("json");
     assert!(json.contains("\"currency\": \"USD\""), "{json}");
+}
+
+/// The minimal site with a 2022 file of Nghệ An (`participants`, `share` of the labour force
+/// and `revenue`), a 2023 coverage target of `coverage_target`, and a paragraph citing the
+/// changes and the gap in brackets, in every language.
+fn changes_since_2022(participants: u64, share: f64, revenue: u64, coverage_target: f64) -> Built {
+    Built::new(|site| {
+        fs::write(
+            site.join("content/data/nghe-an/2022.yaml"),
+            format!(
+                "as-of: 2022-12-31\nresults:\n  hi-participants: {participants}\n  \
+                 si-labour-force-share: {share}\n  revenue: {revenue}\n"
+            ),
+        )
+        .expect("write 2022");
+        edit(
+            site,
+            DATA,
+            "targets:\n",
+            &format!("targets:\n  hi-coverage: {coverage_target}\n"),
+        );
+        cite_in_every_language(
+            site,
+            "[{{ fig(id=\"hi-participants\", of=\"change\") }}] \
+             [{{ fig(id=\"si-labour-force-share\", of=\"change\") }}] \
+             [{{ fig(id=\"revenue\", of=\"change-pct\") }}] \
+             [{{ fig(id=\"hi-coverage\", of=\"gap-to-target\") }}]",
+        );
+    })
+}
+
+/// The `n`th headline card of `page` (the bulletin's `headline:` order): its figure and the
+/// details under it.
+fn card(page: &str, n: usize) -> &str {
+    let cards = &page[page.find("class=\"headline\"").expect("headline cards")..];
+    let card = cards
+        .split("<li class=\"card\">")
+        .nth(n + 1)
+        .unwrap_or_else(|| panic!("no card {n}"));
+    &card[..card.find("</li>").expect("the card ends")]
+}
+
+#[test]
+fn changes_and_gaps_read_in_words_by_their_sign() {
+    // Up on 2022 (+33,924 people, +0.5 points, +12.97 %), and 0.5 points above target.
+    let up = changes_since_2022(2_877_863, 24.4, 7_854_700_000_000, 92.5);
+    for (lang, words, card_change, card_gap) in [
+        (
+            "vi",
+            "[tăng 33.924] [tăng 0,5\u{a0}điểm phần trăm] [tăng 12,97%] \
+             [vượt 0,5\u{a0}điểm phần trăm so với chỉ tiêu]",
+            "tăng 33.924 so với năm 2022",
+            "vượt 0,5\u{a0}điểm phần trăm so với chỉ tiêu",
+        ),
+        (
+            "en",
+            "[up 33,924] [up 0.5 points] [up 12.97%] [0.5 points above target]",
+            "up 33,924 on 2022",
+            "0.5 points above target",
+        ),
+        (
+            "zh",
+            "[增加33,924] [提高0.5个百分点] [增长12.97%] [高于目标0.5个百分点]",
+            "比2022年增加33,924",
+            "高于目标0.5个百分点",
+        ),
+        (
+            "nb",
+            "[opp 33\u{a0}924] [opp 0,5\u{a0}prosentpoeng] [opp 12,97\u{a0}%] \
+             [0,5\u{a0}prosentpoeng over målet]",
+            "opp 33\u{a0}924 fra 2022",
+            "0,5\u{a0}prosentpoeng over målet",
+        ),
+    ] {
+        let page = up.bulletin(lang);
+        assert!(page.contains(words), "{lang}: no `{words}`");
+        let participants = card(&page, 0);
+        assert!(participants.contains(card_change), "{lang}: {participants}");
+        let coverage = card(&page, 1);
+        assert!(coverage.contains(card_gap), "{lang}: {coverage}");
+    }
+    // Tables keep the signed figures.
+    let en = up.bulletin("en");
+    for signed in [">+33,924<", ">+0.5 points<", ">+12.97%<"] {
+        assert!(en.contains(signed), "the table has no `{signed}`");
+    }
+    assert!(card(&en, 2).contains("up 1,018.6 billion VND on 2022"));
+
+    // Down on 2022, and 3.1 points short of target.
+    let down = changes_since_2022(2_945_711, 25.4, 9_000_000_000_000, 96.1);
+    for (lang, words, card_change, card_gap) in [
+        (
+            "vi",
+            "[giảm 33.924] [giảm 0,5\u{a0}điểm phần trăm] [giảm 1,41%] \
+             [thấp hơn 3,1\u{a0}điểm phần trăm so với chỉ tiêu]",
+            "giảm 33.924 so với năm 2022",
+            "thấp hơn 3,1\u{a0}điểm phần trăm so với chỉ tiêu",
+        ),
+        (
+            "en",
+            "[down 33,924] [down 0.5 points] [down 1.41%] [3.1 points short of target]",
+            "down 33,924 on 2022",
+            "3.1 points short of target",
+        ),
+        (
+            "zh",
+            "[减少33,924] [下降0.5个百分点] [下降1.41%] [低于目标3.1个百分点]",
+            "比2022年减少33,924",
+            "低于目标3.1个百分点",
+        ),
+        (
+            "nb",
+            "[ned 33\u{a0}924] [ned 0,5\u{a0}prosentpoeng] [ned 1,41\u{a0}%] \
+             [3,1\u{a0}prosentpoeng under målet]",
+            "ned 33\u{a0}924 fra 2022",
+            "3,1\u{a0}prosentpoeng under målet",
+        ),
+    ] {
+        let page = down.bulletin(lang);
+        assert!(page.contains(words), "{lang}: no `{words}`");
+        let participants = card(&page, 0);
+        assert!(participants.contains(card_change), "{lang}: {participants}");
+        let coverage = card(&page, 1);
+        assert!(coverage.contains(card_gap), "{lang}: {coverage}");
+    }
+    let nb = down.bulletin("nb");
+    assert!(
+        nb.contains(">\u{2212}33\u{a0}924<"),
+        "the table keeps the minus"
+    );
+    assert!(
+        nb.contains(">\u{2212}3,1\u{a0}prosentpoeng<"),
+        "and the signed gap"
+    );
+
+    // The same as in 2022, and on target: no "up 0".
+    let flat = changes_since_2022(2_911_787, 24.9, 8_873_300_000_000, 93.0);
+    for (lang, words, card_change, card_gap) in [
+        (
+            "vi",
+            "[không đổi] [không đổi] [không đổi] [đạt đúng chỉ tiêu]",
+            "không đổi so với năm 2022",
+            "đạt đúng chỉ tiêu",
+        ),
+        (
+            "en",
+            "[unchanged] [unchanged] [unchanged] [on target]",
+            "unchanged from 2022",
+            "on target",
+        ),
+        (
+            "zh",
+            "[持平] [持平] [持平] [与目标持平]",
+            "与2022年持平",
+            "与目标持平",
+        ),
+        (
+            "nb",
+            "[uendret] [uendret] [uendret] [på målet]",
+            "uendret fra 2022",
+            "på målet",
+        ),
+    ] {
+        let page = flat.bulletin(lang);
+        assert!(page.contains(words), "{lang}: no `{words}`");
+        let participants = card(&page, 0);
+        assert!(participants.contains(card_change), "{lang}: {participants}");
+        let coverage = card(&page, 1);
+        assert!(coverage.contains(card_gap), "{lang}: {coverage}");
+    }
 }
 
 #[test]

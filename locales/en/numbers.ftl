@@ -33,6 +33,24 @@ points = { $num } { $n ->
    *[other] points
 }
 
+# A change in running text, by its sign: $direction is up, down or flat (zero as the figure
+# shows it); $figure is its size without a sign, already formatted (with its unit, if any);
+# $kind is what it measures (count, money, percent or points), for languages that word the
+# change of a number unlike that of a percentage. Tables show the signed figure instead.
+change-phrase = { $direction ->
+    [up] up { $figure }
+    [down] down { $figure }
+   *[flat] unchanged
+}
+
+# A result's distance to its target in running text: $position is above, below or on;
+# $figure and $kind (count, money or points) as for change-phrase.
+gap-phrase = { $position ->
+    [above] { $figure } above target
+    [below] { $figure } short of target
+   *[on] on target
+}
+
 # A figure the source rounded: $figure is the formatted figure, $qualifier over, about, under or nearly.
 # Also given, for languages that put the qualifier inside the figure (Chinese 560余万): $kind
 # (count, money, percent, points), $scale (as for count and money), $num and $decimals (the

@@ -40,8 +40,12 @@ translated-from-outdated = The { $source ->
        *[other] original
     } version has been updated since this translation was made. Read it in:
 
-headline-change = { $change } on { $year }
-headline-gap = { $gap } against the target
+# Under a key figure: its change on the year before. $change is the change in words
+# (change-phrase), $direction its direction (up, down or flat).
+headline-change = { $direction ->
+    [flat] unchanged from { $year }
+   *[other] { $change } on { $year }
+}
 headline-target = target for { $year }
 
 table-caption = { $region }: results for { $year }, changes and targets

@@ -47,6 +47,23 @@ percent = { $num } %
 # Prosentpoeng, for endringer i andeler og avstand til en målandel.
 points = { $num } prosentpoeng
 
+# En endring i løpende tekst, etter fortegn: $direction er up, down eller flat (null slik tallet
+# vises); $figure er størrelsen uten fortegn, ferdig formatert (med enhet om den har en); $kind
+# er hva den måler (count, money, percent eller points). Tabellene viser tallet med fortegn.
+change-phrase = { $direction ->
+    [up] opp { $figure }
+    [down] ned { $figure }
+   *[flat] uendret
+}
+
+# Avstanden fra et resultat til målet i løpende tekst: $position er above, below eller on;
+# $figure og $kind (count, money eller points) som for change-phrase.
+gap-phrase = { $position ->
+    [above] { $figure } over målet
+    [below] { $figure } under målet
+   *[on] på målet
+}
+
 # Et tall kilden har avrundet: $figure er det formaterte tallet, $qualifier er over, about, under eller nearly.
 qualified = { $qualifier ->
     [over] over { $figure }

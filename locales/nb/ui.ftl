@@ -37,8 +37,9 @@ translated-from-outdated = Den { $source ->
        *[other] opprinnelige
     } utgaven er oppdatert etter at denne oversettelsen ble laget. Les den på:
 
+# Under et nøkkeltall: endringen fra året før. $change er endringen i ord (change-phrase),
+# $direction retningen (up, down eller flat).
 headline-change = { $change } fra { $year }
-headline-gap = { $gap } mot målet
 headline-target = mål for { $year }
 
 table-caption = { $region }: resultater for { $year }, endringer og mål

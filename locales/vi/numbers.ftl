@@ -32,6 +32,23 @@ percent = { $num }%
 # Điểm phần trăm, cho mức thay đổi của tỷ lệ và khoảng cách đến tỷ lệ chỉ tiêu.
 points = { $num } điểm phần trăm
 
+# Mức thay đổi trong câu văn, theo dấu: $direction là up, down hoặc flat (bằng 0 như số hiển
+# thị); $figure là độ lớn không dấu, đã định dạng (kèm đơn vị nếu có); $kind là loại số liệu
+# (count, money, percent hoặc points). Bảng vẫn ghi số có dấu.
+change-phrase = { $direction ->
+    [up] tăng { $figure }
+    [down] giảm { $figure }
+   *[flat] không đổi
+}
+
+# Khoảng cách giữa kết quả và chỉ tiêu trong câu văn: $position là above, below hoặc on;
+# $figure và $kind (count, money hoặc points) như ở change-phrase.
+gap-phrase = { $position ->
+    [above] vượt { $figure } so với chỉ tiêu
+    [below] thấp hơn { $figure } so với chỉ tiêu
+   *[on] đạt đúng chỉ tiêu
+}
+
 # Số liệu nguồn đã làm tròn: $figure là số đã định dạng, $qualifier là over, about, under hoặc nearly.
 qualified = { $qualifier ->
     [over] hơn { $figure }

@@ -37,8 +37,9 @@ translated-from-outdated = Bản { $source ->
        *[other] gốc
     } đã được cập nhật sau khi bản dịch này hoàn thành. Đọc bản gốc:
 
+# Dưới một số liệu chính: mức thay đổi so với năm trước. $change là mức thay đổi bằng lời
+# (change-phrase), $direction là chiều thay đổi (up, down hoặc flat).
 headline-change = { $change } so với năm { $year }
-headline-gap = { $gap } so với chỉ tiêu
 headline-target = chỉ tiêu năm { $year }
 
 table-caption = { $region }: kết quả năm { $year }, mức tăng giảm và chỉ tiêu

@@ -34,6 +34,37 @@ percent = { $num }%
 # 百分点，用于比例的变化及与目标比例的差距。
 points = { $num }个百分点
 
+# 正文中的变化，按正负号措辞：$direction 为 up、down 或 flat（按显示的精度为零）；$figure 为
+# 不带正负号的数值，已格式化（含单位）；$kind 为 count、money、percent 或 points。人数和金额
+# 用"增加/减少"，百分比用"增长/下降"，百分点用"提高/下降"。表格仍显示带正负号的数字。
+change-phrase = { $direction ->
+    [up] { $kind ->
+        [percent] 增长{ $figure }
+        [points] 提高{ $figure }
+       *[other] 增加{ $figure }
+    }
+    [down] { $kind ->
+        [percent] 下降{ $figure }
+        [points] 下降{ $figure }
+       *[other] 减少{ $figure }
+    }
+   *[flat] 持平
+}
+
+# 正文中结果与目标的差距：$position 为 above、below 或 on；$figure 和 $kind（count、money
+# 或 points）同 change-phrase。比例用"高于/低于目标"，人数和金额用"超出目标/距目标尚差"。
+gap-phrase = { $position ->
+    [above] { $kind ->
+        [points] 高于目标{ $figure }
+       *[other] 超出目标{ $figure }
+    }
+    [below] { $kind ->
+        [points] 低于目标{ $figure }
+       *[other] 距目标尚差{ $figure }
+    }
+   *[on] 与目标持平
+}
+
 # 来源已取整的数字：$figure 为格式化后的数字，$qualifier 为 over、about、under 或 nearly；
 # 以万、亿为单位的人数，"超过"写作"余"（560余万）。
 qualified = { $qualifier ->

@@ -37,8 +37,12 @@ translated-from-outdated = 本译文完成后，{ $source ->
        *[other] 原文
     }版本已有更新。阅读原文：
 
-headline-change = { $change }（较{ $year }年）
-headline-gap = { $gap }（与目标相比）
+# 关键数字下方：与上一年相比的变化。$change 为变化的文字表述（change-phrase），$direction 为
+# 变化方向（up、down 或 flat）。
+headline-change = { $direction ->
+    [flat] 与{ $year }年持平
+   *[other] 比{ $year }年{ $change }
+}
 headline-target = { $year }年目标
 
 table-caption = { $region }：{ $year }年结果、变化及目标

@@ -594,6 +594,61 @@ impl<'a> Localizer<'a> {
         self.qualified(value.qualifier, figure, ("points", 0, num, decimals))
     }
 
+    /// A change as running text says it: its size without a sign, in the words of its
+    /// direction ("up 33,924", "giảm 3,1 điểm phần trăm", "增长1.18%", "uendret"). In percent
+    /// when `percent`, else in the unit's own figures (points for shares).
+    pub fn change_words(
+        &self,
+        kind: UnitKind,
+        value: &Value,
+        percent: bool,
+    ) -> Result<String, MissingMessage> {
+        let (measure, size) = self.size(kind, value, percent)?;
+        self.message(
+            "change-phrase",
+            vec![
+                ("direction", Sign::of(value).direction().into()),
+                ("kind", measure.into()),
+                ("figure", arg(size)),
+            ],
+        )
+    }
+
+    /// A result's distance to its target as running text says it: "0.5 points above target",
+    /// "thấp hơn 3,1 điểm phần trăm so với chỉ tiêu", "on target".
+    pub fn gap_words(&self, kind: UnitKind, value: &Value) -> Result<String, MissingMessage> {
+        let (measure, size) = self.size(kind, value, false)?;
+        self.message(
+            "gap-phrase",
+            vec![
+                ("position", Sign::of(value).position().into()),
+                ("kind", measure.into()),
+                ("figure", arg(size)),
+            ],
+        )
+    }
+
+    /// The size of a change or gap without its sign, and the kind of figure it is (count,
+    /// money, percent or points), which some languages word differently (Chinese 增加 a
+    /// number, 增长 a percentage).
+    fn size(
+        &self,
+        kind: UnitKind,
+        value: &Value,
+        percent: bool,
+    ) -> Result<(&'static str, String), MissingMessage> {
+        let size = Value {
+            value: value.value.abs(),
+            ..*value
+        };
+        Ok(match kind {
+            _ if percent => ("percent", self.percent(&size, false)?),
+            UnitKind::Share => ("points", self.points(&size, false)?),
+            UnitKind::Money => ("money", self.figure(kind, &size)?),
+            UnitKind::Count => ("count", self.figure(kind, &size)?),
+        })
+    }
+
     fn figure_with(
         &self,
         kind: UnitKind,
@@ -656,6 +711,49 @@ impl<'a> Localizer<'a> {
                 ("decimals", f64::from(decimals).into()),
             ],
         )
+    }
+}
+
+/// The sign of a change or a gap, which picks the words that say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    Plus,
+    Minus,
+    /// Zero at the precision of the figure's data (at most two decimals), as it is shown:
+    /// "unchanged", never "up 0".
+    Zero,
+}
+
+impl Sign {
+    pub fn of(value: &Value) -> Sign {
+        let precision = 10f64.powi(i32::from(value.decimals.min(2)));
+        let shown = (value.value * precision).round();
+        if shown > 0.0 {
+            Sign::Plus
+        } else if shown < 0.0 {
+            Sign::Minus
+        } else {
+            Sign::Zero
+        }
+    }
+
+    /// Which way a change goes, as Fluent selectors name it: `up`, `down` or `flat`.
+    pub fn direction(self) -> &'static str {
+        match self {
+            Sign::Plus => "up",
+            Sign::Minus => "down",
+            Sign::Zero => "flat",
+        }
+    }
+
+    /// Where a result stands against its target, as Fluent selectors name it: `above`,
+    /// `below` or `on`.
+    pub fn position(self) -> &'static str {
+        match self {
+            Sign::Plus => "above",
+            Sign::Minus => "below",
+            Sign::Zero => "on",
+        }
     }
 }
 
@@ -1016,6 +1114,133 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "the message `feed-link` cannot be shown in `en`: Unknown variable: $count"
+        );
+    }
+
+    /// A change of `value`, counted in `kind` (in percent when `percent`), as running text in
+    /// vi, en, zh and nb says it.
+    fn change_in_every_language(kind: UnitKind, value: f64, percent: bool) -> Vec<String> {
+        let locales = repository_locales();
+        let change = Value {
+            decimals: crate::content::decimals_of(value),
+            ..people(value, Qualifier::Exact, None)
+        };
+        ["vi", "en", "zh", "nb"]
+            .iter()
+            .map(|l| {
+                let words = locales.get(l).unwrap();
+                words.change_words(kind, &change, percent).unwrap()
+            })
+            .collect()
+    }
+
+    /// A distance to target of `value`, counted in `kind`, as vi, en, zh and nb say it.
+    fn gap_in_every_language(kind: UnitKind, value: f64) -> Vec<String> {
+        let locales = repository_locales();
+        let gap = Value {
+            decimals: crate::content::decimals_of(value),
+            ..people(value, Qualifier::Exact, None)
+        };
+        ["vi", "en", "zh", "nb"]
+            .iter()
+            .map(|l| locales.get(l).unwrap().gap_words(kind, &gap).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_change_reads_in_words_by_its_sign_without_a_sign() {
+        assert_eq!(
+            change_in_every_language(UnitKind::Count, 33_924.0, false),
+            ["tăng 33.924", "up 33,924", "增加33,924", "opp 33\u{a0}924"]
+        );
+        assert_eq!(
+            change_in_every_language(UnitKind::Count, -7_220.0, false),
+            ["giảm 7.220", "down 7,220", "减少7,220", "ned 7\u{a0}220"]
+        );
+        // A percentage rises and falls in Chinese (增长, 下降); a number grows and shrinks.
+        assert_eq!(
+            change_in_every_language(UnitKind::Count, 12.97, true),
+            ["tăng 12,97%", "up 12.97%", "增长12.97%", "opp 12,97\u{a0}%"]
+        );
+        assert_eq!(
+            change_in_every_language(UnitKind::Money, -1.41, true),
+            ["giảm 1,41%", "down 1.41%", "下降1.41%", "ned 1,41\u{a0}%"]
+        );
+        // A share changes in points.
+        assert_eq!(
+            change_in_every_language(UnitKind::Share, -3.1, false),
+            [
+                "giảm 3,1\u{a0}điểm phần trăm",
+                "down 3.1 points",
+                "下降3.1个百分点",
+                "ned 3,1\u{a0}prosentpoeng"
+            ]
+        );
+        assert_eq!(
+            change_in_every_language(UnitKind::Money, 1_018_600_000_000.0, false)[1],
+            "up 1,018.6 billion VND"
+        );
+    }
+
+    #[test]
+    fn no_change_reads_as_unchanged_never_as_up_zero() {
+        let unchanged = ["không đổi", "unchanged", "持平", "uendret"];
+        assert_eq!(
+            change_in_every_language(UnitKind::Count, 0.0, false),
+            unchanged
+        );
+        assert_eq!(
+            change_in_every_language(UnitKind::Count, 0.0, true),
+            unchanged
+        );
+        // Zero at the precision of the data, as the figure would show it: 0.004 of a figure
+        // given to two decimals.
+        let tiny = Value {
+            decimals: 2,
+            ..people(0.004, Qualifier::Exact, None)
+        };
+        let en = repository_locales();
+        let en = en.get("en").unwrap();
+        assert_eq!(
+            en.change_words(UnitKind::Share, &tiny, false).unwrap(),
+            "unchanged"
+        );
+        assert_eq!(en.gap_words(UnitKind::Share, &tiny).unwrap(), "on target");
+    }
+
+    #[test]
+    fn a_gap_to_target_reads_as_above_below_or_on_target() {
+        assert_eq!(
+            gap_in_every_language(UnitKind::Share, 0.5),
+            [
+                "vượt 0,5\u{a0}điểm phần trăm so với chỉ tiêu",
+                "0.5 points above target",
+                "高于目标0.5个百分点",
+                "0,5\u{a0}prosentpoeng over målet"
+            ]
+        );
+        assert_eq!(
+            gap_in_every_language(UnitKind::Share, -3.1),
+            [
+                "thấp hơn 3,1\u{a0}điểm phần trăm so với chỉ tiêu",
+                "3.1 points short of target",
+                "低于目标3.1个百分点",
+                "3,1\u{a0}prosentpoeng under målet"
+            ]
+        );
+        assert_eq!(
+            gap_in_every_language(UnitKind::Share, 0.0),
+            ["đạt đúng chỉ tiêu", "on target", "与目标持平", "på målet"]
+        );
+        // A count's gap is a number of people more or fewer than planned.
+        assert_eq!(
+            gap_in_every_language(UnitKind::Count, -38_213.0),
+            [
+                "thấp hơn 38.213 so với chỉ tiêu",
+                "38,213 short of target",
+                "距目标尚差38,213",
+                "38\u{a0}213 under målet"
+            ]
         );
     }
 

@@ -20,7 +20,7 @@ use crate::diagnostics::Diagnostic;
 use crate::figures::{
     self, Derived, Facet, Figures, IndicatorYear, Origin, Reach, TargetFigure, Value,
 };
-use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage};
+use crate::i18n::{arg, text_direction, Locales, Localizer, MissingMessage, Sign};
 use crate::markdown::{self, Citation};
 use crate::plan::{DataFormat, PageId, Pager, PlannedPage, Shows};
 use charts::{ChartMaker, PageChart};
@@ -496,6 +496,21 @@ impl<'a> PageContext<'a> {
         text.map_err(|e| missing(self.inputs.root, e))
     }
 
+    /// A figure as running text says it: changes and gaps without their sign, in the words
+    /// of their direction ("up 33,924", "3.1 points short of target"); other facets as
+    /// [`Self::facet_text`] shows them. Tables keep the signed figures.
+    fn facet_words(&self, id: &str, facet: Facet, value: &Value) -> PageResult<String> {
+        let unit = self.unit(id);
+        let l = &self.localizer;
+        let text = match facet {
+            Facet::Change => l.change_words(unit, value, false),
+            Facet::ChangePct => l.change_words(unit, value, true),
+            Facet::GapToTarget => l.gap_words(unit, value),
+            _ => return self.facet_text(id, facet, value),
+        };
+        text.map_err(|e| missing(self.inputs.root, e))
+    }
+
     fn cell(&self, id: &str, facet: Facet, derived: &Derived) -> PageResult<Option<Cell>> {
         derived
             .shown()
@@ -877,7 +892,7 @@ fn cite(ctx: &PageContext, bulletin: &Bulletin, citation: &Citation) -> Result<S
                 meta.region
             )
         })?;
-    ctx.facet_text(&citation.id, facet, &value)
+    ctx.facet_words(&citation.id, facet, &value)
         .map_err(|d| d.message)
 }
 
@@ -920,10 +935,10 @@ fn cite_span(
         )
     };
     let text = match of {
-        "change" => ctx.facet_text(&citation.id, Facet::Change, &span.change),
+        "change" => ctx.facet_words(&citation.id, Facet::Change, &span.change),
         "change-pct" => {
             let pct = span.change_pct.ok_or_else(not_for_shares)?;
-            ctx.facet_text(&citation.id, Facet::ChangePct, &pct)
+            ctx.facet_words(&citation.id, Facet::ChangePct, &pct)
         }
         _ => {
             let times = span.times.ok_or_else(not_for_shares)?;
@@ -953,15 +968,13 @@ fn headline(ctx: &PageContext, bulletin: &Bulletin) -> PageResult<Vec<Headline>>
                 Some(ctx.msg(
                     "headline-change",
                     vec![
-                        ("change", arg(ctx.facet_text(id, Facet::Change, &change)?)),
+                        ("change", arg(ctx.facet_words(id, Facet::Change, &change)?)),
+                        ("direction", Sign::of(&change).direction().into()),
                         ("year", f64::from(meta.results_year - 1).into()),
                     ],
                 )?)
             } else if let Some(gap) = f.gap_to_target.shown() {
-                Some(ctx.msg(
-                    "headline-gap",
-                    vec![("gap", arg(ctx.facet_text(id, Facet::GapToTarget, &gap)?))],
-                )?)
+                Some(ctx.facet_words(id, Facet::GapToTarget, &gap)?)
             } else {
                 None
             };
