@@ -491,7 +491,7 @@ fn chart_text_is_in_the_pages_language() {
     assert!(svg("vi", "si-split").contains("Quảng Bình"));
     let en = bulletin("en", QUANG_BINH);
     assert!(en.contains(
-        "Health insurance coverage of the population: 93%, 0.5 points above the 92.5% target."
+        "Health insurance coverage of the population: 93%, 0.5 points above target (92.5%)."
     ));
 }
 
@@ -1162,8 +1162,7 @@ fn each_chart_states_its_main_finding_under_it() {
     );
     // The full description stays in the drawing, not under it.
     let en = bulletin("en", QUANG_BINH);
-    let desc =
-        "Health insurance coverage of the population: 93%, 0.5 points above the 92.5% target.";
+    let desc = "Health insurance coverage of the population: 93%, 0.5 points above target (92.5%).";
     assert!(en.contains(desc));
     let visible = visible_text(&en);
     assert!(!visible.contains(desc), "the description is not body text");

@@ -33,11 +33,7 @@ chart-data-table = Figures of this chart as a table
 chart-border-break = Border change: merged with { $others } on { $date }
 
 # $gap is in percentage points, signed.
-chart-desc-result-gap = { $direction ->
-    [above] { $indicator }: { $result }, { $gap } above the { $target } target.
-    [below] { $indicator }: { $result }, { $gap } short of the { $target } target.
-   *[on] { $indicator }: { $result }, on the { $target } target.
-}
+chart-desc-result-gap = { $indicator }: { $result }, { $gap } ({ $target }).
 chart-desc-result = { $indicator }: { $result }.
 chart-desc-goal = { $indicator }: target for { $year }, { $goal }.
 chart-desc-trend = { $indicator }: { $from } in { $first }, { $to } in { $last }.

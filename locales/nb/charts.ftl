@@ -33,11 +33,7 @@ chart-data-table = Tallene i diagrammet som tabell
 chart-border-break = Grenseendring: slått sammen med { $others } den { $date }
 
 # $gap er i prosentpoeng, med fortegn.
-chart-desc-result-gap = { $direction ->
-    [above] { $indicator }: { $result }, { $gap } over målet på { $target }.
-    [below] { $indicator }: { $result }, { $gap } under målet på { $target }.
-   *[on] { $indicator }: { $result }, akkurat målet på { $target }.
-}
+chart-desc-result-gap = { $indicator }: { $result }, { $gap } ({ $target }).
 chart-desc-result = { $indicator }: { $result }.
 chart-desc-goal = { $indicator }: målet for { $year } er { $goal }.
 chart-desc-trend = { $indicator }: { $from } i { $first }, { $to } i { $last }.

@@ -33,11 +33,7 @@ chart-data-table = Số liệu của biểu đồ này dưới dạng bảng
 chart-border-break = Thay đổi địa giới: hợp nhất với { $others } từ ngày { $date }
 
 # $gap tính bằng điểm phần trăm, có dấu.
-chart-desc-result-gap = { $direction ->
-    [above] { $indicator }: đạt { $result }, vượt chỉ tiêu { $target } là { $gap }.
-    [below] { $indicator }: đạt { $result }, thấp hơn chỉ tiêu { $target } là { $gap }.
-   *[on] { $indicator }: đạt { $result }, đúng chỉ tiêu { $target }.
-}
+chart-desc-result-gap = { $indicator }: đạt { $result }, { $gap } ({ $target }).
 chart-desc-result = { $indicator }: đạt { $result }.
 chart-desc-goal = { $indicator }: chỉ tiêu năm { $year } là { $goal }.
 chart-desc-trend = { $indicator }: năm { $first } là { $from }, năm { $last } là { $to }.

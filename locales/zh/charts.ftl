@@ -33,11 +33,7 @@ chart-data-table = 以表格形式查看本图数据
 chart-border-break = 行政区划调整：{ $date }与{ $others }合并
 
 # $gap 以百分点计，带正负号。
-chart-desc-result-gap = { $direction ->
-    [above] { $indicator }：达到{ $result }，比目标{ $target }高{ $gap }。
-    [below] { $indicator }：达到{ $result }，比目标{ $target }低{ $gap }。
-   *[on] { $indicator }：达到{ $result }，与目标{ $target }持平。
-}
+chart-desc-result-gap = { $indicator }：达到{ $result }，{ $gap }（目标为{ $target }）。
 chart-desc-result = { $indicator }：达到{ $result }。
 chart-desc-goal = { $indicator }：{ $year }年目标为{ $goal }。
 chart-desc-trend = { $indicator }：{ $first }年为{ $from }，{ $last }年为{ $to }。

@@ -13,7 +13,7 @@ use crate::charts::{self, Break, Chart, ChartKind, Reference, Scheme, Series};
 use crate::content::{Bulletin, ChartId, Date, Period, RegionKind, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
 use crate::figures::{IndicatorYear, Reach, Value};
-use crate::i18n::{arg, Args, Localizer};
+use crate::i18n::{arg, Args, Localizer, Sign};
 use crate::plan::PageId;
 
 /// Schemes whose participants make the trend chart, with their colours.
@@ -308,18 +308,11 @@ impl<'a> ChartMaker<'a> {
                         ("indicator", arg(label.clone())),
                         ("result", arg(self.figure(id, &r)?)),
                         ("target", arg(self.figure(id, &t)?)),
-                        ("direction", arg(direction(g.value, "above", "below", "on"))),
                         (
                             "gap",
                             arg(self
                                 .localizer
-                                .points(
-                                    &Value {
-                                        value: g.value.abs(),
-                                        ..g
-                                    },
-                                    false,
-                                )
+                                .gap_words(UnitKind::Share, &g)
                                 .map_err(|e| self.missing(e))?),
                         ),
                     ],
@@ -468,7 +461,7 @@ impl<'a> ChartMaker<'a> {
         let Some((id, pct, first, last)) = best else {
             return Ok(String::new());
         };
-        let direction = direction(pct.value, "up", "down", "flat");
+        let direction = Sign::of(&pct).direction();
         let magnitude = Value {
             value: pct.value.abs(),
             ..pct
@@ -1018,22 +1011,6 @@ fn embed_snippet(e: &Embed) -> String {
         page = x(e.page),
         credit = x(e.credit),
     )
-}
-
-/// The selector a message picks its words by, for a signed figure.
-fn direction(
-    value: f64,
-    up: &'static str,
-    down: &'static str,
-    level: &'static str,
-) -> &'static str {
-    if value > 0.0 {
-        up
-    } else if value < 0.0 {
-        down
-    } else {
-        level
-    }
 }
 
 /// An indicator's results in each of `years`, None where there is none.
