@@ -92,17 +92,7 @@ pub(super) fn scene(chart: &Chart, width: f64, format_tick: &dyn Fn(f64) -> Stri
         weight: Weight::Normal,
         colour,
     };
-    out.text_block(
-        Role::Title,
-        &title,
-        (PAD, PAD),
-        Ink {
-            px: TITLE_PX,
-            weight: Weight::Bold,
-            colour: TEXT,
-        },
-        Anchor::Start,
-    );
+    super::draw_title(&mut out, &title);
     for (t, label) in &ticks {
         let x = x_of(*t);
         out.line(Role::Gridline, &[(x, top), (x, bottom)], GRID, 1);

@@ -342,17 +342,7 @@ impl<'c> Layout<'c> {
     }
 
     fn draw(&self, scene: &mut Scene) {
-        scene.text_block(
-            Role::Title,
-            &self.title,
-            (PAD, PAD),
-            Ink {
-                px: TITLE_PX,
-                weight: Weight::Bold,
-                colour: TEXT,
-            },
-            Anchor::Start,
-        );
+        draw_title(scene, &self.title);
         for item in &self.legend {
             let mid = item.y + line_px(LABEL_PX) / 2.0;
             let text_x = match item.swatch {
@@ -471,6 +461,21 @@ impl<'c> Layout<'c> {
             }
         }
     }
+}
+
+/// The title's lines at the top left, bold.
+fn draw_title(scene: &mut Scene, lines: &[String]) {
+    scene.text_block(
+        Role::Title,
+        lines,
+        (PAD, PAD),
+        Ink {
+            px: TITLE_PX,
+            weight: Weight::Bold,
+            colour: TEXT,
+        },
+        Anchor::Start,
+    );
 }
 
 fn finite(value: Option<f64>) -> Option<f64> {
