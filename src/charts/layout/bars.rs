@@ -10,13 +10,18 @@ impl Layout<'_> {
     pub(super) fn draw_columns(&self, scene: &mut Scene) {
         let (categories, series) = categories_and_series(&self.chart.kind);
         let (band, bar, gap) = column_geometry(self.plot.width(), categories.len(), series.len());
-        let group = series.len() as f64 * bar + (series.len().saturating_sub(1)) as f64 * gap;
         let base = self.y_of(self.scale.baseline());
         for i in 0..categories.len() {
+            // The bars a category has, centred under its label: a missing value leaves
+            // no empty slot.
+            let present = series.iter().filter(|s| value_at(s, i).is_some()).count();
+            let group = present as f64 * bar + present.saturating_sub(1) as f64 * gap;
             let x0 = self.plot.left + band * i as f64 + (band - group) / 2.0;
+            let mut slot = 0.0;
             for (k, s) in series.iter().enumerate() {
                 let Some(v) = value_at(s, i) else { continue };
-                let bx = x0 + k as f64 * (bar + gap);
+                let bx = x0 + slot * (bar + gap);
+                slot += 1.0;
                 let y = self.y_of(v);
                 let datum = Some(Datum {
                     series: k,
@@ -137,5 +142,36 @@ mod tests {
             f64::from(crate::charts::CANVAS_WIDTH),
             &nb_percent
         ));
+    }
+
+    #[test]
+    fn a_missing_value_leaves_no_empty_slot() {
+        // bars_vi has no 2024 target for voluntary insurance (the middle category).
+        for width in [crate::charts::CANVAS_WIDTH, crate::charts::NARROW_WIDTH] {
+            let scene = crate::charts::scene_at(&bars_vi(), width, &nb_percent);
+            let bars: Vec<_> = scene
+                .rects(Role::Bar)
+                .filter(|r| r.datum.is_some_and(|d| d.index == 1))
+                .collect();
+            assert_eq!(bars.len(), 2, "{width}");
+            // Adjacent, one gap apart, in the drawing's direction (columns or rows).
+            let (a, b) = (bars[0], bars[1]);
+            let apart = (b.x0 - a.x1).max(b.y0 - a.y1);
+            assert!((0.0..=4.0).contains(&apart), "{width}: {apart}");
+        }
+        // Columns: the pair is centred under the category's label.
+        let scene = crate::charts::scene(&bars_vi(), &nb_percent);
+        let label = scene
+            .texts(Role::CategoryLabel)
+            .filter(|t| t.text.starts_with("Bảo hiểm xã hội"))
+            .nth(1)
+            .expect("the middle category's label");
+        let pair: Vec<_> = scene
+            .rects(Role::Bar)
+            .filter(|r| r.datum.is_some_and(|d| d.index == 1))
+            .collect();
+        assert!(pair[1].x0 >= pair[0].x1, "side by side, as columns");
+        let centre = (pair[0].x0 + pair[1].x1) / 2.0;
+        assert!((centre - label.x).abs() < 1.0, "{centre} vs {}", label.x);
     }
 }
