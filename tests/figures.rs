@@ -698,3 +698,33 @@ fn a_part_year_is_marked_on_the_time_axis() {
     // Half a year against a whole one is no growth: the chart states no finding.
     assert!(!built.bulletin("en").contains("Fastest growth"));
 }
+
+#[test]
+fn a_single_figure_gets_no_chart() {
+    // Rates: 2023 results of two shares and their 2024 targets make a chart of four values.
+    let with_rates = Built::new(|_| {});
+    assert!(with_rates
+        .bulletin("en")
+        .contains("id=\"fig-result-vs-target\""));
+    // One share, no target: a single value is a sentence, not a chart.
+    let single = Built::new(|site| {
+        edit(site, DATA, "  si-labour-force-share: 24.9\n", "");
+        fs::write(
+            site.join("content/data/nghe-an/2024.yaml"),
+            "targets:\n  hi-participants: 2950000\n",
+        )
+        .expect("write 2024");
+        for lang in ["en", "vi", "zh", "nb"] {
+            let path = format!("content/bulletins/{SLUG}/{lang}.md");
+            let targets = " 2024: {{ fig(id=\"si-labour-force-share\", of=\"target\") }}, \
+                           {{ fig(id=\"hi-coverage\", of=\"target\", year=2024) }}.";
+            edit(site, &path, targets, "");
+        }
+    });
+    let en = single.bulletin("en");
+    assert!(
+        !en.contains("id=\"fig-result-vs-target\""),
+        "a one-bar chart"
+    );
+    assert!(en.contains("93%"), "the figure is still on the page");
+}

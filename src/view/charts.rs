@@ -285,6 +285,14 @@ impl<'a> ChartMaker<'a> {
             ));
         }
         series.retain(|(_, _, values)| values.iter().any(Option::is_some));
+        // One figure is a sentence, not a chart: the table and the cards carry it.
+        let plotted: usize = series
+            .iter()
+            .map(|(_, _, values)| values.iter().flatten().count())
+            .sum();
+        if plotted < 2 {
+            return Ok(None);
+        }
         // The title names exactly the years whose targets are drawn.
         let drawn = |scheme| series.iter().any(|(_, s, _)| *s == scheme);
         let targets_shown = match (drawn(Scheme::Target), drawn(Scheme::Goal)) {
