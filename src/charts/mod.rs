@@ -118,6 +118,21 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
     /// Already formatted labels drawn on or above each value; `None` draws no label.
     pub value_labels: Vec<Option<String>>,
+    /// How the series is drawn among bars.
+    #[serde(default)]
+    pub mark: Mark,
+}
+
+/// How a series of a bar chart is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// A bar of its own.
+    #[default]
+    Bar,
+    /// A rule across the bars of its category at its value: a target, read against the
+    /// result it belongs to. Charts with ticks are drawn as horizontal rows.
+    Tick,
 }
 
 /// A discontinuity in a line chart, drawn between `before_index - 1` and `before_index`.

@@ -1,6 +1,6 @@
 //! Sample charts in every kind and script, and SVG checks, shared by the charts tests.
 
-use super::{Break, Chart, ChartKind, Scheme, Series};
+use super::{Break, Chart, ChartKind, Mark, Scheme, Series};
 
 pub(super) fn series(
     label: &str,
@@ -13,6 +13,7 @@ pub(super) fn series(
         scheme,
         values: values.to_vec(),
         value_labels: values.iter().map(|v| v.map(fmt)).collect(),
+        mark: Mark::Bar,
     }
 }
 

@@ -58,6 +58,8 @@ pub enum Role {
     /// The dashed rule at a break in a line chart.
     Break,
     BreakLabel,
+    /// A target drawn as a rule across the bar of the result it belongs to.
+    TargetRule,
     /// A reference value's dashed rule (the national figure among regions) and its label.
     Reference,
     ReferenceLabel,
@@ -295,6 +297,24 @@ impl Scene {
             width: 1,
             colour,
             dash: Some(Dash { on: 5.0, off: 4.0 }),
+        }));
+    }
+
+    /// A vertical rule `width` pixels wide, dashed or solid.
+    pub(super) fn rule(
+        &mut self,
+        role: Role,
+        x: f64,
+        (y0, y1): (f64, f64),
+        colour: Colour,
+        (width, dashed): (u32, bool),
+    ) {
+        self.items.push(Item::Line(Line {
+            role,
+            points: vec![(x, y0), (x, y1)],
+            width,
+            colour,
+            dash: dashed.then_some(Dash { on: 4.0, off: 3.0 }),
         }));
     }
 

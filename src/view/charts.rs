@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::PageInputs;
-use crate::charts::{self, Break, Chart, ChartKind, Reference, Scheme, Series};
+use crate::charts::{self, Break, Chart, ChartKind, Mark, Reference, Scheme, Series};
 use crate::content::{Bulletin, ChartId, Date, Period, RegionKind, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
 use crate::figures::{IndicatorYear, Reach, Value};
@@ -360,9 +360,16 @@ impl<'a> ChartMaker<'a> {
             .iter()
             .map(|id| self.label(id))
             .collect::<Result<Vec<_>>>()?;
+        // Targets are ticks across the result's bar, read against it.
         let series = series
             .into_iter()
-            .map(|(label, scheme, values)| self.series(label, scheme, &values, |v| self.percent(v)))
+            .map(|(label, scheme, values)| {
+                let mut s = self.series(label, scheme, &values, |v| self.percent(v))?;
+                if scheme != Scheme::SocialInsurance {
+                    s.mark = Mark::Tick;
+                }
+                Ok(s)
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(Some(Chart {
             id: "result-vs-target".into(),
@@ -901,6 +908,7 @@ impl<'a> ChartMaker<'a> {
                 .iter()
                 .map(|v| v.as_ref().map(&format).transpose())
                 .collect::<Result<_>>()?,
+            mark: Mark::Bar,
         })
     }
 

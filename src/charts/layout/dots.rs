@@ -232,6 +232,7 @@ mod tests {
                         Some("93\u{a0}%".into()),
                         Some("92,6\u{a0}%".into()),
                     ],
+                    mark: crate::charts::Mark::Bar,
                 }],
                 reference: Some(Reference {
                     value: 93.35,

@@ -15,8 +15,8 @@ use super::scale::ValueScale;
 use super::scene::{Anchor, Baseline, Colour, Ink, Role, Scene, Weight};
 use super::text::{bold_width, break_units, line_px, text_width, wrap, wrap_limited, wrap_plain};
 use super::{
-    Chart, ChartKind, Series, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT, TEXT, TITLE_PX,
-    VALUE_PX, WHITE,
+    Chart, ChartKind, Mark, Series, AXIS, GRID, LABEL_PX, MUTED_TEXT, PAD, PLOT_HEIGHT, TEXT,
+    TITLE_PX, VALUE_PX, WHITE,
 };
 use bars::columns_fit;
 
@@ -35,6 +35,16 @@ pub(super) fn scene(chart: &Chart, width: u32, format_tick: &dyn Fn(f64) -> Stri
 enum Swatch {
     Block,
     Line(usize),
+    /// A target's rule; the next year's is dashed.
+    Rule {
+        dashed: bool,
+    },
+}
+
+/// A target's rule is dashed when it is the next year's (the goal), so the two targets
+/// differ in shape as well as colour.
+fn dashed(series: &Series) -> bool {
+    series.scheme == super::Scheme::Goal
 }
 
 struct LegendItem {
@@ -124,15 +134,19 @@ impl<'c> Layout<'c> {
         y += title.len() as f64 * line_px(TITLE_PX) + 10.0;
 
         // Legend: items flow left to right and wrap, above the plot so it never covers it.
-        let swatch = match chart.kind {
-            ChartKind::Lines { .. } => |i| Swatch::Line(i),
-            _ => |_| Swatch::Block,
+        let swatch = |i: usize, s: &Series| match chart.kind {
+            ChartKind::Lines { .. } => Swatch::Line(i),
+            _ if s.mark == Mark::Tick => Swatch::Rule { dashed: dashed(s) },
+            _ => Swatch::Block,
         };
-        let swatch_w = |s: Swatch| if s == Swatch::Block { 14.0 } else { 26.0 };
+        let swatch_w = |s: Swatch| match s {
+            Swatch::Block | Swatch::Rule { .. } => 14.0,
+            Swatch::Line(_) => 26.0,
+        };
         let mut legend = Vec::new();
         let (mut lx, mut row_h) = (PAD, 0.0f64);
         for (i, s) in series.iter().enumerate() {
-            let sw = swatch(i);
+            let sw = swatch(i, s);
             let lines = wrap_plain(&s.label, LABEL_PX, inner - swatch_w(sw) - 6.0);
             let item_w = swatch_w(sw)
                 + 6.0
@@ -193,8 +207,10 @@ impl<'c> Layout<'c> {
         };
 
         let mut x_label = Vec::new();
+        // Targets drawn as rules are read along a bar: those charts are always rows.
         let horizontal = matches!(chart.kind, ChartKind::Bars { .. })
-            && !columns_fit(categories, series, &scale, width, format_tick);
+            && (series.iter().any(|s| s.mark == Mark::Tick)
+                || !columns_fit(categories, series, &scale, width, format_tick));
 
         if horizontal {
             return Self::rows(chart, width, format_tick, y, title, legend, scale);
@@ -352,6 +368,16 @@ impl<'c> Layout<'c> {
                         (item.x, mid - 7.0),
                         (item.x + 14.0, mid + 7.0),
                         item.colour,
+                    );
+                    item.x + 20.0
+                }
+                Swatch::Rule { dashed } => {
+                    scene.rule(
+                        Role::Legend,
+                        item.x + 7.0,
+                        (mid - 8.0, mid + 8.0),
+                        item.colour,
+                        (3, dashed),
                     );
                     item.x + 20.0
                 }
