@@ -126,17 +126,19 @@ impl<'a> ChartMaker<'a> {
         year.to_string()
     }
 
-    /// A year on a time axis, with the part of it its figures cover when that is not the
-    /// whole year: "2025 (up to 10 December 2025)".
-    fn year_measured(&self, year: i32) -> Result<String> {
+    /// The part of `year` the results of the first of `ids` in its data file cover, as a
+    /// legend or an axis says it ("up to 10 December 2025"); None for a whole year.
+    fn part_of_year<'i>(
+        &self,
+        year: i32,
+        mut ids: impl Iterator<Item = &'i str>,
+    ) -> Result<Option<String>> {
         let reach = self.inputs.year_data(year).and_then(|data| {
-            SCHEMES
-                .iter()
-                .find(|(id, _)| data.results.get(*id).is_some())
-                .map(|(id, _)| Reach::in_file(data, id, year))
+            ids.find(|id| data.results.get(*id).is_some())
+                .map(|id| Reach::in_file(data, id, year))
         });
         let date = |month: u8, day: u8| Date { year, month, day };
-        let partial = match reach {
+        match reach {
             Some(Reach::Until(month, day)) => self
                 .localizer
                 .period(Period::ToDate, Some(date(month, day))),
@@ -145,7 +147,13 @@ impl<'a> ChartMaker<'a> {
                 .period(Period::Months(months), Some(date(month, day))),
             Some(Reach::YearEnd) | None => Ok(None),
         }
-        .map_err(|e| self.missing(e))?;
+        .map_err(|e| self.missing(e))
+    }
+
+    /// A year on a time axis, with the part of it its figures cover when that is not the
+    /// whole year: "2025 (up to 10 December 2025)".
+    fn year_measured(&self, year: i32) -> Result<String> {
+        let partial = self.part_of_year(year, SCHEMES.iter().map(|(id, _)| *id))?;
         match partial {
             Some(period) => self.msg(
                 "chart-year-partial",
@@ -234,13 +242,7 @@ impl<'a> ChartMaker<'a> {
         };
         // Results that cover part of the year say so in the legend: a year to date is no
         // full year, whatever its target says.
-        let partial = match self.inputs.year_data(meta.results_year) {
-            Some(data) => self
-                .localizer
-                .period(data.period, data.as_of)
-                .map_err(|e| self.missing(e))?,
-            None => None,
-        };
+        let partial = self.part_of_year(meta.results_year, rates.iter().map(|id| id.as_str()))?;
         let mut series = vec![
             (
                 self.msg(
