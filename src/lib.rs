@@ -276,7 +276,7 @@ impl Site {
         Ok(RenderedPage {
             html: RenderedFile {
                 path: page.id.path(),
-                bytes: html.into_bytes(),
+                bytes: html,
             },
             charts: view.charts,
         })
@@ -306,7 +306,8 @@ impl Site {
     ) -> Result<RenderStats, Diagnostics> {
         let charts_written: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
         let pngs: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-        let results: Vec<Result<(), Diagnostic>> = render::on_render_threads(|| {
+        // Only failures are kept: a list of every page's outcome would grow with the archive.
+        let failures: Vec<Diagnostic> = render::on_render_threads(|| {
             plan.pages
                 .par_iter()
                 .map(|page| {
@@ -328,13 +329,12 @@ impl Site {
                     }
                     Ok(())
                 })
+                .filter_map(Result::err)
                 .collect()
         });
         let mut problems = Diagnostics::default();
-        for result in results {
-            if let Err(d) = result {
-                problems.push(d);
-            }
+        for failure in failures {
+            problems.push(failure);
         }
         if problems.has_errors() {
             return Err(problems.sorted());

@@ -6,6 +6,10 @@ use std::process::ExitCode;
 use bantin::progress::{self, Feedback, Verbosity};
 use clap::{Parser, Subcommand};
 
+/// See Cargo.toml: a build allocates on every render thread at once.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "bantin",

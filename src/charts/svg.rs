@@ -1,5 +1,6 @@
 //! Writes a [`Scene`] as accessible SVG through plotters' SVG backend, then tidies it.
 
+use std::fmt::Write as _;
 use std::io;
 
 use plotters::coord::Shift;
@@ -157,33 +158,17 @@ fn finish_svg(chart: &Chart, body: &str, scene: &Scene) -> String {
 /// plotters wraps each text's content in newlines, writes font sizes like
 /// `13.000000000000002` and repeats the font list on every text; trim all three so the
 /// markup is small, stable and whitespace-exact (the root element carries the fonts).
+/// One pass over the markup, attribute by attribute: this runs for every chart drawn.
 fn tidy_text_elements(svg: &str, out: &mut String) {
-    let family_attr = format!(" font-family=\"{}\"", xml_escape(FONT_FAMILY));
     let mut rest = svg;
-    while let Some(start) = rest.find("<text ") {
+    while let Some(start) = find_tag(rest, "<text ") {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
         let Some(tag_end) = rest.find('>') else { break };
-        let tag = rest[..=tag_end]
-            .replace(&family_attr, "")
-            .replace(" opacity=\"1\"", "");
-        let tag = tag.as_str();
-        match tag.find("font-size=\"") {
-            Some(at) => {
-                let value_start = at + "font-size=\"".len();
-                let value_len = tag[value_start..].find('"').unwrap_or(0);
-                let value = &tag[value_start..value_start + value_len];
-                out.push_str(&tag[..value_start]);
-                match value.parse::<f64>() {
-                    Ok(size) => out.push_str(&format!("{}", (size * 100.0).round() / 100.0)),
-                    Err(_) => out.push_str(value),
-                }
-                out.push_str(&tag[value_start + value_len..]);
-            }
-            None => out.push_str(tag),
-        }
+        tidy_text_tag(&rest[..tag_end], out);
+        out.push('>');
         rest = &rest[tag_end + 1..];
-        let Some(close) = rest.find("</text>") else {
+        let Some(close) = find_tag(rest, "</text>") else {
             break;
         };
         out.push_str(rest[..close].trim_matches('\n'));
@@ -193,21 +178,81 @@ fn tidy_text_elements(svg: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-/// Escapes text for XML and HTML, content and quoted attributes alike.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
+/// Where `tag` (which starts with `<`) first starts in `svg`: a byte search for `<` and a
+/// comparison, cheaper than a substring search set up anew for every element.
+fn find_tag(svg: &str, tag: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = svg[from..].find('<') {
+        let at = from + at;
+        if svg[at..].starts_with(tag) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// One `<text …` start tag (without its `>`): the font family and a full opacity dropped,
+/// the font size rounded to hundredths. plotters escapes `"` inside values, so each value
+/// ends at the next quote.
+fn tidy_text_tag(tag: &str, out: &mut String) {
+    out.push_str("<text");
+    let mut rest = &tag["<text".len()..];
+    while let Some(eq) = rest.find('=').filter(|eq| rest[eq + 1..].starts_with('"')) {
+        let name = rest[..eq].trim();
+        let value_start = eq + 2;
+        let Some(value_len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + value_len];
+        rest = &rest[value_start + value_len + 1..];
+        match (name, value) {
+            ("font-family", _) | ("opacity", "1") => continue,
+            ("font-size", _) => {
+                out.push_str(" font-size=\"");
+                match value.parse::<f64>() {
+                    Ok(size) => {
+                        let _ = write!(out, "{}", (size * 100.0).round() / 100.0);
+                    }
+                    Err(_) => out.push_str(value),
+                }
+                out.push('"');
+            }
+            _ => {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                out.push_str(value);
+                out.push('"');
+            }
         }
     }
+    out.push_str(rest);
+}
+
+/// Escapes text for XML and HTML, content and quoted attributes alike. Every page's text
+/// passes through here (it is also tera's escaper), so runs that need nothing are copied
+/// whole.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        // Every byte escaped is ASCII, so `at` is always a character boundary.
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            // Control characters are not allowed in XML 1.0 at all.
+            0..=0x1f if !matches!(byte, b'\t' | b'\n' | b'\r') => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -263,6 +308,18 @@ mod tests {
             // One element id per chart+language, nothing else that could clash.
             assert_eq!(count(&svg, " id=\""), 2);
         }
+    }
+
+    #[test]
+    fn escaping_keeps_every_character_but_markup_and_control_ones() {
+        assert_eq!(xml_escape(""), "");
+        assert_eq!(xml_escape("Nghệ An 2.911.787"), "Nghệ An 2.911.787");
+        assert_eq!(
+            xml_escape("<a href=\"x\">Ảnh & 图'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Ảnh &amp; 图&apos;&lt;/a&gt;"
+        );
+        assert_eq!(xml_escape("a\u{0}b\u{1b}c\td\r\ne"), "abc\td\r\ne");
+        assert_eq!(xml_escape("社会保险&"), "社会保险&amp;");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Validates what the data means and derives the figures pages show: changes, shares of target, gaps.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -228,10 +229,17 @@ impl IndicatorYear {
     }
 }
 
+/// One region's figures of one year, by indicator. Shared, not copied, by the frozen
+/// figures of every bulletin that shows the year.
+pub type YearFigures = Arc<BTreeMap<String, IndicatorYear>>;
+
+/// One region's figures, by year.
+pub type RegionFigures = BTreeMap<i32, YearFigures>;
+
 /// region → year → indicator → figures.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Figures {
-    pub regions: BTreeMap<String, BTreeMap<i32, BTreeMap<String, IndicatorYear>>>,
+    pub regions: BTreeMap<String, RegionFigures>,
 }
 
 impl Figures {
@@ -240,7 +248,7 @@ impl Figures {
     }
 
     pub fn year(&self, region: &str, year: i32) -> Option<&BTreeMap<String, IndicatorYear>> {
-        self.regions.get(region)?.get(&year)
+        self.regions.get(region)?.get(&year).map(|year| &**year)
     }
 
     /// One region's figures alone.
@@ -262,7 +270,7 @@ impl Figures {
         let mut years = BTreeMap::new();
         for (year, indicators) in self.regions.get(region).into_iter().flatten() {
             if *year <= results_year {
-                years.insert(*year, indicators.clone());
+                years.insert(*year, Arc::clone(indicators));
             } else if *year <= targets_year {
                 let targets: BTreeMap<String, IndicatorYear> = indicators
                     .iter()
@@ -278,7 +286,7 @@ impl Figures {
                     })
                     .collect();
                 if !targets.is_empty() {
-                    years.insert(*year, targets);
+                    years.insert(*year, Arc::new(targets));
                 }
             }
         }
@@ -1168,11 +1176,8 @@ pub fn derive(content: &Content) -> Figures {
 }
 
 /// Derives one region's figures: they read that region's data and the catalogue, nothing else.
-pub fn derive_region(
-    catalogue: &Catalogue,
-    years: &BTreeMap<i32, RegionYear>,
-) -> BTreeMap<i32, BTreeMap<String, IndicatorYear>> {
-    let mut by_year: BTreeMap<i32, BTreeMap<String, IndicatorYear>> = BTreeMap::new();
+pub fn derive_region(catalogue: &Catalogue, years: &BTreeMap<i32, RegionYear>) -> RegionFigures {
+    let mut by_year = RegionFigures::new();
     // Each year's completed results with when they were measured, kept for the next year's
     // changes.
     let mut completed_results: BTreeMap<i32, BTreeMap<String, (Value, Reach)>> = BTreeMap::new();
@@ -1225,7 +1230,7 @@ pub fn derive_region(
                 .unwrap_or_default();
             indicators.insert(id.clone(), figure);
         }
-        by_year.insert(*year, indicators);
+        by_year.insert(*year, Arc::new(indicators));
         let measured = results
             .into_iter()
             .map(|(id, value)| {

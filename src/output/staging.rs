@@ -10,9 +10,11 @@
 //! Every folder bantin makes starts with the [`MARKER`] file; a folder without it is never
 //! deleted, and replaced only with `force`.
 
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{check_relative, guard, Ledger, Sink, WrittenFile, MARKER, MARKER_TEXT};
@@ -29,6 +31,9 @@ pub struct Staging {
     /// Where this build is written, beside `target`.
     dir: PathBuf,
     ledger: Ledger,
+    /// Folders made so far: thousands of files share a few hundred folders, so each is
+    /// made once instead of asked after for every file.
+    folders: Mutex<HashSet<PathBuf>>,
     /// Held for the life of the staging; the OS releases it when the file closes.
     _lock: File,
     done: bool,
@@ -102,6 +107,7 @@ impl Staging {
             target,
             dir,
             ledger: Ledger::default(),
+            folders: Mutex::default(),
             _lock: lock,
             done: false,
         };
@@ -153,6 +159,27 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Makes the folder `file` goes in, unless this build made it already.
+    fn make_parent(&self, file: &Path) -> io::Result<()> {
+        let Some(parent) = file.parent() else {
+            return Ok(());
+        };
+        if self
+            .folders
+            .lock()
+            .is_ok_and(|folders| folders.contains(parent))
+        {
+            return Ok(());
+        }
+        fs::create_dir_all(parent)?;
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(parent.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
 impl Sink for Staging {
     fn write_file(&self, path: &str, from: &super::cache::Entry) -> Result<(), Diagnostic> {
         refuse_marker(path)?;
@@ -161,13 +188,9 @@ impl Sink for Staging {
         // A hard link costs no bytes: cache entries are never written in place (new ones
         // arrive by rename), so the output file cannot change under a later build. Another
         // file system, or one without links, gets a copy.
-        let written = file
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| {
-                fs::hard_link(&from.path, &file)
-                    .or_else(|_| fs::copy(&from.path, &file).map(|_| ()))
-            });
+        let written = self.make_parent(&file).and_then(|()| {
+            fs::hard_link(&from.path, &file).or_else(|_| fs::copy(&from.path, &file).map(|_| ()))
+        });
         written.map_err(|e| {
             self.ledger.release(path);
             io_error(&file, "cannot write this file", e)
@@ -186,9 +209,8 @@ impl Sink for Staging {
         refuse_marker(path)?;
         self.ledger.claim(path, bytes)?;
         let file = self.dir.join(path);
-        let written = file
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
+        let written = self
+            .make_parent(&file)
             .and_then(|()| fs::write(&file, bytes));
         written.map_err(|e| {
             self.ledger.release(path);

@@ -452,6 +452,10 @@ pub fn plan_sized(
             StaticFile { path }
         })
         .collect();
+    // Lists grown one entry at a time hold up to twice their length; the plan lives for the
+    // whole build.
+    plan.pages.shrink_to_fit();
+    plan.reverse.iter_mut().for_each(Vec::shrink_to_fit);
     plan
 }
 

@@ -1057,6 +1057,11 @@ fn schedule<'p>(
 /// parallel leaves the allocator's arenas holding far more than the store needs, and a
 /// preview runs for hours.
 fn release_memory() {
+    // The `bantin` binary allocates with mimalloc; the library's own tests with the system's.
+    // SAFETY: mi_collect only frees mimalloc's unused pages; it touches no live object.
+    unsafe {
+        libmimalloc_sys::mi_collect(true);
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free memory to the system; it touches no live object.
     unsafe {

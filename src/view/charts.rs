@@ -4,6 +4,7 @@
 //! participants per scheme over the years (broken at border changes), compulsory against
 //! voluntary social insurance, and one indicator across regions.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use super::PageInputs;
 use crate::charts::{self, Break, Chart, ChartKind, Mark, Reference, Scheme, Series};
 use crate::content::{Bulletin, ChartId, Date, Period, RegionKind, UnitChart, UnitKind};
 use crate::diagnostics::Diagnostic;
-use crate::figures::{IndicatorYear, Reach, Value};
+use crate::figures::{IndicatorYear, Reach, RegionFigures, Value};
 use crate::i18n::{arg, Args, Localizer, Sign};
 use crate::plan::PageId;
 
@@ -920,14 +921,21 @@ impl<'a> ChartMaker<'a> {
         let percent = matches!(&chart.kind, ChartKind::Dots { .. })
             || (matches!(&chart.kind, ChartKind::Bars { .. }) && chart.id == "result-vs-target");
         let l = self.localizer;
+        // The wide and the narrow drawing label mostly the same ticks: each is formatted once.
+        let ticks: RefCell<Vec<(u64, String)>> = RefCell::default();
         let format_tick = move |v: f64| -> String {
+            if let Some((_, text)) = ticks.borrow().iter().find(|(bits, _)| *bits == v.to_bits()) {
+                return text.clone();
+            }
             let num = l.number_trimmed(v, 2, false);
-            if percent {
+            let text = if percent {
                 l.message("percent", vec![("num", arg(num.clone()))])
                     .unwrap_or(num)
             } else {
                 num
-            }
+            };
+            ticks.borrow_mut().push((v.to_bits(), text.clone()));
+            text
         };
         let drawing = charts::draw(&chart, &format_tick);
         let narrow = Chart {
@@ -1032,11 +1040,7 @@ fn embed_snippet(e: &Embed) -> String {
 }
 
 /// An indicator's results in each of `years`, None where there is none.
-fn results_in(
-    figures: &BTreeMap<i32, BTreeMap<String, IndicatorYear>>,
-    id: &str,
-    years: &[i32],
-) -> Vec<Option<Value>> {
+fn results_in(figures: &RegionFigures, id: &str, years: &[i32]) -> Vec<Option<Value>> {
     years
         .iter()
         .map(|y| {

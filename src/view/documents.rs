@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{localizer, not_a_page, PageContext, PageInputs, PageResult};
 use crate::content::{Bulletin, Date, Period, YearData};
-use crate::figures::{Derived, IndicatorYear};
+use crate::figures::{Derived, RegionFigures};
 use crate::plan::{DataFormat, PageId, PlannedPage, Shows, SitemapEntry};
 use crate::publish::data::BulletinRef;
 use crate::publish::{
@@ -201,7 +201,7 @@ fn row_sources(ctx: &PageContext, data: &YearData, id: &str) -> Vec<String> {
 /// The rows of `years`, each year's indicators in the catalogue's order.
 fn rows(
     ctx: &PageContext,
-    years: &BTreeMap<i32, BTreeMap<String, IndicatorYear>>,
+    years: &RegionFigures,
     wanted: impl Fn(i32) -> bool,
 ) -> PageResult<Vec<FigureRow>> {
     let inputs = ctx.inputs;

@@ -1293,7 +1293,7 @@ fn render_region(ctx: &PageContext, region: &str) -> PageResult<WithCharts> {
             .unwrap_or_default();
         let maps: Vec<Option<&BTreeMap<String, IndicatorYear>>> = year_list
             .iter()
-            .map(|y| years.and_then(|m| m.get(y)))
+            .map(|y| years.and_then(|m| m.get(y)).map(|year| &**year))
             .collect();
         let mut columns = vec![ctx.t("table-indicator")?];
         for y in &year_list {
