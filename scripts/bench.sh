@@ -8,6 +8,10 @@
 #                                  (a folder on tmpfs, e.g. /dev/shm/bench, leaves the disk out)
 #   COLD_ROUNDS=$ROUNDS            cold-PNG builds per N, the first build included (at least 1;
 #                                  each rasterizes every chart and can take many minutes)
+#   DELETE_EACH=1                  delete each build's output as soon as it is measured (at
+#                                  N=10000 one bantin output is about 5 GB, plus 6 GB of PNGs)
+#   FLOOR_UP_TO=N                  time the copy floor only up to N bulletins (its `cp -r` copies
+#                                  the PNGs bantin links: 11 GB at N=10000)
 #
 # For each N, examples/gen_site writes a bantin site (63 regions, 16 years of data, N bulletins
 # in vi, en, zh, nb) and a Hugo site with the same narratives (numbers as text, no charts).
@@ -21,6 +25,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${ROUNDS:-5}"
 COLD_ROUNDS="${COLD_ROUNDS:-$ROUNDS}"
 SETTLE="${SETTLE:-30}"
+DELETE_EACH="${DELETE_EACH:-0}"
+FLOOR_UP_TO="${FLOOR_UP_TO:-}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000)
 
@@ -52,6 +58,15 @@ fi
 
 # measure NAME COMMAND...: runs COMMAND once, appends "milliseconds peak-KiB" to $RESULTS/NAME.
 # A failing command stops the script with its output: an error must not pass for a fast build.
+# With DELETE_EACH=1, `measure_in DIR NAME COMMAND...` deletes DIR once it is measured.
+measure_in() {
+    local dir="$1"
+    shift
+    measure "$@"
+    [ "$DELETE_EACH" = 1 ] && rm -rf "$dir"
+    return 0
+}
+
 measure() {
     local name="$1" start end
     shift
@@ -106,6 +121,7 @@ for n in "${SIZES[@]}"; do
     hugo_pages=$(count "$WORK/hugo-first-$n" '*.html')
     mkdir -p "$WORK/round"
     mv "$WORK/hugo-first-$n" "$WORK/round/"
+    [ "$DELETE_EACH" = 1 ] && rm -rf "$WORK/round"
 
     for round in $(seq 1 "$ROUNDS"); do
         # Outputs stay until the round ends: ext4 allocates inodes slowly next to ones deleted
@@ -115,12 +131,15 @@ for n in "${SIZES[@]}"; do
         echo "== N=$n: round $round of $ROUNDS"
         out="$WORK/round"
         if [ "$round" -lt "$COLD_ROUNDS" ]; then
-            measure bantin-cold "$BIN" build --root "$site" --output "$out/cold" --cache-dir "$out/cache"
+            measure_in "$out/cold" bantin-cold "$BIN" build --root "$site" --output "$out/cold" --cache-dir "$out/cache"
+            [ "$DELETE_EACH" = 1 ] && rm -rf "$out/cache"
         fi
-        measure bantin-warm "$BIN" build --root "$site" --output "$out/warm" --cache-dir "$warm_cache"
-        measure bantin-no-png "$BIN" build --no-png --root "$site" --output "$out/no-png"
-        measure hugo hugo --quiet -s "$hugo_site" -d "$out/hugo"
-        measure copy-floor cp -r "$first" "$out/copy"
+        measure_in "$out/warm" bantin-warm "$BIN" build --root "$site" --output "$out/warm" --cache-dir "$warm_cache"
+        measure_in "$out/no-png" bantin-no-png "$BIN" build --no-png --root "$site" --output "$out/no-png"
+        measure_in "$out/hugo" hugo hugo --quiet -s "$hugo_site" -d "$out/hugo"
+        if [ -z "$FLOOR_UP_TO" ] || [ "$n" -le "$FLOOR_UP_TO" ]; then
+            measure_in "$out/copy" copy-floor cp -r "$first" "$out/copy"
+        fi
     done
     rm -rf "$WORK/round"
 
@@ -141,7 +160,8 @@ for n in "${SIZES[@]}"; do
         printf '%-22s %9s %17s %9s %s\n' "$variant ($runs)" "$med" "$lo–$hi" "$mb" "$rate"
     done
     awk -v w="${MEDIAN[bantin-warm,$n]}" -v h="${MEDIAN[hugo,$n]}" -v c="${MEDIAN[copy-floor,$n]}" \
-        'BEGIN {printf "ratios: bantin-warm / hugo = %.2f, bantin-warm / copy-floor = %.2f\n\n", w / h, w / c}'
+        'BEGIN {floor = "-"; if (c > 0) floor = sprintf("%.2f", w / c)
+            printf "ratios: bantin-warm / hugo = %.2f, bantin-warm / copy-floor = %s\n\n", w / h, floor}'
     [ -n "${KEEP:-}" ] || rm -rf "$site" "$hugo_site" "$first" "$warm_cache"
 done
 

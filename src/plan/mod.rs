@@ -9,6 +9,7 @@
 mod page;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
 use serde::Serialize;
 
@@ -145,9 +146,12 @@ pub struct Plan {
     reverse: Vec<Vec<u32>>,
     #[serde(skip)]
     ids: HashMap<Input, InputId>,
-    /// Page id → index into `pages`.
+    /// Indices into `pages`, found by their page's id: the ids are not copied into a map,
+    /// which at 10,000 bulletins would hold 135,000 more of them.
     #[serde(skip)]
-    by_id: HashMap<PageId, u32>,
+    by_id: hashbrown::HashTable<u32>,
+    #[serde(skip)]
+    hasher: std::hash::RandomState,
 }
 
 /// What the plan needs to know about templates: which files each page template reads.
@@ -174,7 +178,10 @@ impl Plan {
     }
 
     pub fn page(&self, id: &PageId) -> Option<&PlannedPage> {
-        self.by_id.get(id).map(|i| &self.pages[*i as usize])
+        let hash = self.hasher.hash_one(id);
+        self.by_id
+            .find(hash, |i| self.pages[*i as usize].id == *id)
+            .map(|i| &self.pages[*i as usize])
     }
 
     fn intern(&mut self, input: Input) -> InputId {
@@ -196,7 +203,22 @@ impl Plan {
         for input in &ids {
             self.reverse[*input as usize].push(index);
         }
-        self.by_id.insert(id.clone(), index);
+        let Plan {
+            by_id,
+            pages,
+            hasher,
+            ..
+        } = self;
+        match by_id.entry(
+            hasher.hash_one(&id),
+            |i| pages[*i as usize].id == id,
+            |i| hasher.hash_one(&pages[*i as usize].id),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(mut page) => *page.get_mut() = index,
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+        }
         self.pages.push(PlannedPage {
             id,
             template,
