@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::content::Narrative;
+use crate::content::{strip_controls, Narrative};
 use crate::diagnostics::Diagnostic;
 
 /// A figure cited in a narrative: `{{ fig(id="hi-participants", of="change", year=2022) }}`.
@@ -173,38 +173,6 @@ fn is_safe_url(url: &str) -> bool {
 
 /// Markdown to HTML. Raw HTML is shown as text, unsafe links lose their target, and headings
 /// start at `<h2>` because the page's title is the `<h1>`.
-/// Whether `c` is a control character a page must not carry: all but tab, newline and
-/// carriage return (ESC, BEL, NUL, DEL, the C1 range …), which make HTML invalid and XML
-/// (feeds, sitemaps) unreadable.
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
-/// `text` without the control characters of [`is_forbidden_control`].
-pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_forbidden_control) {
-        text.chars()
-            .filter(|c| !is_forbidden_control(*c))
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
-}
-
-/// Each forbidden control character of `text`, with its 1-based line and column.
-pub fn control_characters(text: &str) -> Vec<(usize, usize, char)> {
-    let mut found = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        for (column, c) in line.chars().enumerate() {
-            if is_forbidden_control(c) {
-                found.push((index + 1, column + 1, c));
-            }
-        }
-    }
-    found
-}
-
 pub fn to_html(markdown: &str) -> String {
     // Control characters are dropped (`bantin check` names where they were).
     let markdown = strip_controls(markdown);
@@ -267,6 +235,7 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{control_characters, is_forbidden_control};
 
     #[test]
     fn parses_citations() {

@@ -21,7 +21,7 @@ mod samples;
 use serde::{Deserialize, Serialize};
 
 pub use colour::contrast_ratio;
-pub use raster::{image_size, ChartError, Rasterizer};
+pub use raster::{ChartError, Rasterizer};
 pub use scene::{
     Anchor, Baseline, Colour, Dash, Datum, DropReason, DroppedLabel, Item, Line, Marker, Rect,
     Role, Scene, Shape, Text, Weight,

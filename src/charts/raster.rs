@@ -174,18 +174,6 @@ impl Rasterizer {
     }
 }
 
-/// The intrinsic size, in CSS pixels, of a PNG or SVG image (such as the publisher's logo),
-/// for `<img width height>`; None if `bytes` are neither.
-pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let pixmap = tiny_skia::Pixmap::decode_png(bytes).ok()?;
-        return Some((pixmap.width(), pixmap.height()));
-    }
-    let tree = usvg::Tree::from_data(bytes, &usvg::Options::default()).ok()?;
-    let size = tree.size();
-    Some((size.width().ceil() as u32, size.height().ceil() as u32))
-}
-
 /// Falls back to Noto Sans CJK SC for glyphs the first font lacks (Chinese after
 /// "Noto Sans"). resvg's own fallback takes the first face in the database that has the
 /// glyph, which is often a serif (Noto Serif CJK) and looks wrong next to sans text.
@@ -213,21 +201,6 @@ mod tests {
     use super::*;
     use crate::charts::samples::*;
     use crate::charts::{render_svg, Break, Chart, ChartKind, Scheme, PNG_SCALE};
-
-    #[test]
-    fn image_sizes_of_svg_and_png() {
-        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40.5"/>"#;
-        assert_eq!(image_size(svg), Some((120, 41)));
-        let sized = br#"<svg xmlns="http://www.w3.org/2000/svg" width="64" height="32" viewBox="0 0 2 1"/>"#;
-        assert_eq!(image_size(sized), Some((64, 32)));
-        let png = tiny_skia::Pixmap::new(30, 20)
-            .expect("a small pixmap")
-            .encode_png()
-            .expect("encodes");
-        assert_eq!(image_size(&png), Some((30, 20)));
-        assert_eq!(image_size(b"GIF89a"), None);
-        assert_eq!(image_size(b"\x89PNG\r\n\x1a\nbroken"), None);
-    }
 
     #[test]
     fn rasterizer_is_shareable() {

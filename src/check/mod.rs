@@ -582,7 +582,7 @@ fn narratives(content: &Content) -> Diagnostics {
                 continue;
             };
             let text = &narrative.file.text;
-            for (line, column, c) in crate::markdown::control_characters(text) {
+            for (line, column, c) in crate::content::control_characters(text) {
                 found.push(
                     Diagnostic::warning(
                         &narrative.file.path,

@@ -4,6 +4,7 @@
 //! its file and line; what the values mean is checked by `figures`.
 
 pub mod access;
+mod files;
 pub mod freshness;
 pub mod spans;
 pub mod yaml;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use files::{control_characters, image_size, is_forbidden_control, strip_controls};
 use freshness::Fingerprint;
 use yaml::UniqueMap;
 
@@ -1022,7 +1024,7 @@ fn check_publisher(
             )
             .with_hint(hint));
     };
-    match crate::charts::image_size(&bytes) {
+    match image_size(&bytes) {
         Some(size) if size.0 > 0 && size.1 > 0 => {
             publisher.logo_size = Some(size);
             Ok(())
@@ -1321,7 +1323,7 @@ pub fn parse_narrative(path: &Path, text: String, lang: &str) -> Result<Narrativ
     // Parse the front matter padded with the lines before it, so YAML errors carry file lines.
     // Control characters go first (pages, feeds and share cards carry the title and summary;
     // `bantin check` names where they were); the lines stay where they are.
-    let padded = format!("\n{}\n", crate::markdown::strip_controls(front_text));
+    let padded = format!("\n{}\n", strip_controls(front_text));
     let front: FrontMatter = yaml::parse(path, &padded).map_err(|mut d| {
         d.excerpt = d
             .line
