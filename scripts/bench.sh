@@ -159,7 +159,7 @@ for n in "${SIZES[@]}"; do
         esac
         printf '%-22s %9s %17s %9s %s\n' "$variant ($runs)" "$med" "$lo–$hi" "$mb" "$rate"
     done
-    awk -v w="${MEDIAN[bantin-warm,$n]}" -v h="${MEDIAN[hugo,$n]}" -v c="${MEDIAN[copy-floor,$n]}" \
+    awk -v w="${MEDIAN[bantin-warm,$n]}" -v h="${MEDIAN[hugo,$n]}" -v c="${MEDIAN[copy-floor,$n]:-}" \
         'BEGIN {floor = "-"; if (c > 0) floor = sprintf("%.2f", w / c)
             printf "ratios: bantin-warm / hugo = %.2f, bantin-warm / copy-floor = %s\n\n", w / h, floor}'
     [ -n "${KEEP:-}" ] || rm -rf "$site" "$hugo_site" "$first" "$warm_cache"
