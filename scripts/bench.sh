@@ -9,9 +9,9 @@
 #   COLD_ROUNDS=$ROUNDS            cold-PNG builds per N, the first build included (at least 1;
 #                                  each rasterizes every chart and can take many minutes)
 #   DELETE_EACH=1                  delete each build's output as soon as it is measured (at
-#                                  N=10000 one bantin output is about 5 GB, plus 6 GB of PNGs)
-#   FLOOR_UP_TO=N                  time the copy floor only up to N bulletins (its `cp -r` copies
-#                                  the PNGs bantin links: 11 GB at N=10000)
+#                                  N=10000 one bantin output is about 5 GB)
+#   FLOOR_UP_TO=N                  time the copy floor only up to N bulletins (its `cp -r` also
+#                                  copies the PNGs that bantin hard-links from its cache)
 #
 # For each N, examples/gen_site writes a bantin site (63 regions, 16 years of data, N bulletins
 # in vi, en, zh, nb) and a Hugo site with the same narratives (numbers as text, no charts).
