@@ -235,7 +235,7 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{control_characters, is_forbidden_control};
+    use crate::content::is_forbidden_control;
 
     #[test]
     fn parses_citations() {
@@ -315,10 +315,6 @@ mod tests {
         let html = to_html("a\u{1b}[2J b\u{7}c\u{0}d\u{7f}\te\u{85}");
         assert!(!html.chars().any(is_forbidden_control), "{html:?}");
         assert!(html.contains("a[2J bcd\te"), "{html:?}");
-        assert_eq!(
-            control_characters("ok\nx\u{1b}y\n\u{7}"),
-            [(2, 2, '\u{1b}'), (3, 1, '\u{7}')]
-        );
     }
 
     #[test]

@@ -74,6 +74,10 @@ mod tests {
             control_characters(text),
             vec![(1, 8, '\u{1b}'), (2, 4, '\u{7}')]
         );
+        assert_eq!(
+            control_characters("ok\nx\u{1b}y\n\u{7}"),
+            [(2, 2, '\u{1b}'), (3, 1, '\u{7}')]
+        );
         assert!(matches!(
             strip_controls("plain"),
             std::borrow::Cow::Borrowed("plain")
